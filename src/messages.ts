@@ -1,0 +1,44 @@
+/**
+ * The one contract between the views (popup, options, audit) and the background worker.
+ * Each message type maps to its request and its response; handlers are registered against
+ * this map (background/handlers.ts) and views call `send()` (src/platform/send.ts).
+ */
+import type { CheckResult, Config } from './model';
+
+/** What the popup renders: the worker decides everything, the view only shows it. */
+export interface PopupState {
+  config: Config;
+  /** Last finished check, restored from storage on open. */
+  last: CheckResult | null;
+  /** True while a check runs; `last` then updates as devices finish. */
+  running: boolean;
+  /** Detected platform for guide tailoring. */
+  platform: { os: string; browser: string };
+}
+
+export interface MessageMap {
+  ping: { req: Record<string, never>; res: { version: string } };
+  getState: { req: Record<string, never>; res: PopupState };
+  /** Starts a check (or joins the running one) and resolves when it ends. */
+  checkNow: { req: Record<string, never>; res: CheckResult };
+  getConfig: { req: Record<string, never>; res: Config };
+  /** Replaces the configuration after validation; answers the saved config or the errors. */
+  saveConfig: { req: { config: Config }; res: { ok: true; config: Config } | { ok: false; errors: string[] } };
+  /** Plain-text and JSON report of the last check, for support. */
+  getReport: { req: Record<string, never>; res: { text: string; json: string } | null };
+}
+
+export type MessageType = keyof MessageMap;
+export type Request<T extends MessageType> = { type: T } & MessageMap[T]['req'];
+export type Response<T extends MessageType> = MessageMap[T]['res'];
+
+/** Worker -> views broadcast while a check runs. */
+export interface ProgressEvent {
+  type: 'progress';
+  result: CheckResult;
+  running: boolean;
+}
+
+export function isMessage(value: unknown): value is { type: MessageType } {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
