@@ -1,9 +1,36 @@
+/**
+ * The worker: wires the browser-independent core (src/) to the browser. It may be stopped at
+ * any time (MV3); everything that must survive lives in the store, never only in variables.
+ */
 import { api } from '../src/platform/api';
+import { isMessage } from '../src/messages';
+import { openStore } from '../src/store/db';
+import { createWorkerHttp } from './http';
+import { createPageHttp } from './page-http';
+import { createChecker } from './checker';
+import { createHandlers } from './handlers';
+import { scheduleChecks, ALARM } from './schedule';
 
-api.runtime.onMessage.addListener((msg: unknown, sender, reply) => {
-  if (sender.id !== api.runtime.id) return false;
-  if ((msg as { type?: string }).type === 'ping') {
-    reply({ ok: true, value: { version: api.runtime.getManifest().version } });
-  }
-  return false;
+const store = openStore();
+const http = createWorkerHttp(api as never);
+const checker = createChecker({ store, http, pageHttp: createPageHttp() });
+const reschedule = (): void => void store.getConfig().then((c) => scheduleChecks(c.settings.intervalMinutes));
+const handlers = createHandlers({ store, checker, onConfigChanged: reschedule });
+
+api.runtime.onMessage.addListener((msg: unknown, sender, reply: (r: unknown) => void) => {
+  // Only our own pages may talk to the worker; the offscreen document's own traffic is not ours to answer.
+  if (sender.id !== api.runtime.id || !isMessage(msg) || (msg as { target?: string }).target === 'offscreen') return false;
+  const handler = (handlers as Record<string, ((req: unknown) => Promise<unknown>) | undefined>)[msg.type];
+  if (!handler) return false;
+  handler(msg).then(
+    (value) => reply({ ok: true, value }),
+    (e: Error) => reply({ ok: false, error: e.message }),
+  );
+  return true;
 });
+
+api.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === ALARM) void checker.check();
+});
+api.runtime.onInstalled.addListener(reschedule);
+api.runtime.onStartup.addListener(reschedule);

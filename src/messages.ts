@@ -42,3 +42,11 @@ export interface ProgressEvent {
 export function isMessage(value: unknown): value is { type: MessageType } {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
+
+/** Worker -> offscreen document (Chromium): fetch from a document context. */
+export interface OffscreenFetch {
+  target: 'offscreen';
+  type: 'fetch';
+  req: import('./net/http').HttpRequest;
+}
+export type OffscreenAnswer = { ok: true; status: number; text: string } | { ok: false; raw: string };

@@ -1,0 +1,44 @@
+import type { CheckResult } from '../src/model';
+import { runCheck } from '../src/check';
+import type { Http } from '../src/net/http';
+import type { Store } from '../src/store/db';
+import { environment } from '../src/platform/environment';
+import { api } from '../src/platform/api';
+import { showOnBadge } from './badge';
+
+/**
+ * One check at a time: a second request (popup click during an alarm check) joins the running
+ * one. Progress is saved and broadcast as devices finish, so a popup opened mid-check and a
+ * worker restarted mid-check both see the latest state.
+ */
+export function createChecker(deps: { store: Store; http: Http; pageHttp?: Http }) {
+  let running: Promise<CheckResult> | undefined;
+  const broadcast = (result: CheckResult, isRunning: boolean): void => {
+    api.runtime.sendMessage({ type: 'progress', result, running: isRunning }).catch(() => undefined);
+  };
+  const start = async (): Promise<CheckResult> => {
+    const config = await deps.store.getConfig();
+    const platform = await api.runtime.getPlatformInfo();
+    const env = environment(navigator.userAgent, platform.os, platform.arch, api.runtime.getManifest().version);
+    await showOnBadge(await deps.store.getLast(), true);
+    const result = await runCheck(config, {
+      http: deps.http,
+      pageHttp: deps.pageHttp,
+      environment: env,
+      onProgress: (partial) => broadcast(partial, true),
+    });
+    await deps.store.setLast(result);
+    await showOnBadge(result, false);
+    broadcast(result, false);
+    return result;
+  };
+  return {
+    get running(): boolean {
+      return running !== undefined;
+    },
+    check(): Promise<CheckResult> {
+      running ??= start().finally(() => (running = undefined));
+      return running;
+    },
+  };
+}

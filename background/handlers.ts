@@ -1,0 +1,39 @@
+import type { MessageMap, MessageType, PopupState } from '../src/messages';
+import type { Store } from '../src/store/db';
+import { validateConfig } from '../src/config/validate';
+import { reportJson, reportText } from '../src/report';
+import { api } from '../src/platform/api';
+import { describeBrowser, osId } from '../src/platform/environment';
+import { t } from '../src/view/i18n';
+
+type Handlers = { [K in MessageType]: (req: MessageMap[K]['req']) => Promise<MessageMap[K]['res']> };
+
+export function createHandlers(deps: { store: Store; checker: { running: boolean; check(): Promise<import('../src/model').CheckResult> }; onConfigChanged(): void }): Handlers {
+  const { store, checker } = deps;
+  return {
+    ping: async () => ({ version: api.runtime.getManifest().version }),
+    getState: async (): Promise<PopupState> => {
+      const platform = await api.runtime.getPlatformInfo();
+      return {
+        config: await store.getConfig(),
+        last: await store.getLast(),
+        running: checker.running,
+        platform: { os: osId(platform.os), browser: describeBrowser(navigator.userAgent).id },
+      };
+    },
+    checkNow: () => checker.check(),
+    getConfig: () => store.getConfig(),
+    saveConfig: async ({ config }) => {
+      const current = await store.getConfig();
+      const { config: next, errors } = validateConfig(config, current.settings);
+      if (errors.length) return { ok: false, errors: errors.map((e) => `${e.field}: ${e.error}`) };
+      await store.setConfig(next);
+      deps.onConfigChanged();
+      return { ok: true, config: next };
+    },
+    getReport: async () => {
+      const last = await store.getLast();
+      return last ? { text: reportText(last, t), json: reportJson(last) } : null;
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import type { CheckResult, Config, DeviceDiagnosis, Environment, Severity } from './model';
+import { RESULT_VERSION } from './model';
+import type { Http, HttpOutcome } from './net/http';
+import { probeBox, type BoxFindings } from './probes/box';
+import { probePrinter, type PrinterFindings } from './probes/printer';
+import { HostQueue } from './probes/host-queue';
+import { dohLookup } from './probes/doh';
+import { decideBox, type Verdict } from './diagnoses/decide-box';
+import { decidePrinter } from './diagnoses/decide-printer';
+import { diagnosis } from './diagnoses/registry';
+
+export interface CheckDeps {
+  http: Http;
+  pageHttp?: Http;
+  now?: () => Date;
+  environment: Omit<Environment, 'clockSkewMs'>;
+  /** Called with the partial result each time a device is diagnosed. */
+  onProgress?: (partial: CheckResult) => void;
+  /** Pause between two requests to the same printer. */
+  printerGapMs?: number;
+  timeoutMs?: number;
+}
+
+const RANK: Record<Severity, number> = { ok: 0, warn: 1, error: 2 };
+export const worstOf = (list: { severity: Severity }[]): Severity =>
+  list.reduce<Severity>((w, d) => (RANK[d.severity] > RANK[w] ? d.severity : w), 'ok');
+
+/** Clock offset (local minus server) from the Date headers of trusted sources, or undefined. */
+export function clockSkew(outcomes: HttpOutcome[], localAt: (o: HttpOutcome) => number): number | undefined {
+  const skews = outcomes
+    .filter((o): o is Extract<HttpOutcome, { ok: true }> => o.ok && !!o.date)
+    .map((o) => localAt(o) - Date.parse(o.date!))
+    .filter((s) => Number.isFinite(s))
+    .sort((a, b) => a - b);
+  if (!skews.length) return undefined;
+  return skews[Math.floor(skews.length / 2)];
+}
+
+/**
+ * One full check: every box and printer probed in parallel (one request at a time per
+ * printer), then each turned into one diagnosis. Plain data in, plain data out.
+ */
+export async function runCheck(config: Config, deps: CheckDeps): Promise<CheckResult> {
+  const now = deps.now ?? (() => new Date());
+  const startedAt = now().toISOString();
+  const queue = new HostQueue(deps.printerGapMs ?? 250);
+  const devices = new Map<string, DeviceDiagnosis>();
+  const order = [...config.boxes.map((b) => b.id), ...config.printers.map((p) => p.id)];
+  const doneAt = new Map<HttpOutcome, number>();
+  const http: Http = {
+    request: async (req) => {
+      const res = await deps.http.request(req);
+      doneAt.set(res, now().getTime());
+      return res;
+    },
+  };
+  let skew: number | undefined;
+  const result = (): CheckResult => {
+    const list = order.map((id) => devices.get(id)).filter((d): d is DeviceDiagnosis => !!d);
+    return {
+      version: RESULT_VERSION,
+      startedAt,
+      finishedAt: now().toISOString(),
+      environment: { ...deps.environment, ...(skew !== undefined ? { clockSkewMs: skew } : {}) },
+      devices: list,
+      worst: worstOf(list),
+    };
+  };
+  const toDevice = (id: string, kind: 'box' | 'printer', label: string, v: Verdict, requests: HttpOutcome[], extra: Partial<DeviceDiagnosis>): DeviceDiagnosis => ({
+    deviceId: id,
+    kind,
+    label,
+    code: v.code,
+    severity: diagnosis(v.code).severity,
+    facts: v.facts,
+    ...(v.raw ? { raw: v.raw } : {}),
+    attempts: requests.map((r) => (r.ok ? { url: r.url, ok: true as const, status: r.status, ms: r.ms } : { url: r.url, ok: false as const, failure: r.failure, raw: r.raw, ms: r.ms })),
+    ...(v.cert ? { cert: v.cert } : {}),
+    ...(v.version ? { version: v.version } : {}),
+    checkedAt: now().toISOString(),
+    ...extra,
+  });
+
+  const boxFindings = new Map<string, BoxFindings>();
+  const printerFindings = new Map<string, PrinterFindings>();
+  const decideAll = (): void => {
+    for (const b of config.boxes) {
+      const f = boxFindings.get(b.id);
+      if (f) devices.set(b.id, toDevice(b.id, 'box', b.name || b.hostname || b.ip || b.id, decideBox(f, now(), skew), f.requests, { ip: f.ip, hostname: f.hostname }));
+    }
+    for (const p of config.printers) {
+      const f = printerFindings.get(p.id);
+      if (f) devices.set(p.id, toDevice(p.id, 'printer', p.name || p.ip, decidePrinter(f, skew), f.requests, { ip: p.ip }));
+    }
+  };
+  const progress = (): void => {
+    decideAll();
+    deps.onProgress?.(result());
+  };
+
+  await Promise.all([
+    ...config.boxes.map(async (b) => {
+      boxFindings.set(b.id, await probeBox(b, { http, dohUrl: config.settings.dohUrl, timeoutMs: deps.timeoutMs }));
+      progress();
+    }),
+    ...config.printers.map(async (p) => {
+      printerFindings.set(p.id, await probePrinter(p, { http, pageHttp: deps.pageHttp, queue, timeoutMs: deps.timeoutMs }));
+      progress();
+    }),
+  ]);
+
+  // A certificate "expired" or "not yet valid" may be this computer's clock: ask a trusted clock.
+  const boxOutcomes = [...boxFindings.values()].flatMap((f) => f.requests);
+  const dateFailures = [...boxFindings.values(), ...printerFindings.values()].some((f) => f.requests.some((r) => !r.ok && r.failure === 'cert-date'));
+  const references: HttpOutcome[] = [...boxOutcomes];
+  if (dateFailures && config.settings.dohUrl) {
+    const probe: HttpOutcome[] = [];
+    await dohLookup({ request: async (req) => { const r = await http.request(req); probe.push(r); return r; } }, config.settings.dohUrl, 'odoo-iot.com', deps.timeoutMs ?? 5000);
+    references.push(...probe);
+  }
+  skew = clockSkew(references, (o) => doneAt.get(o) ?? now().getTime());
+  decideAll();
+  const final = result();
+  deps.onProgress?.(final);
+  return final;
+}
