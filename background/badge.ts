@@ -1,5 +1,6 @@
 import type { CheckResult } from '../src/model';
 import { api } from '../src/platform/api';
+import { factValues } from '../src/report/sanitize';
 
 const COLORS = { ok: '#1a7f37', warn: '#b25e00', error: '#c62828' } as const;
 const TEXT = { ok: '', warn: '!', error: '✕' } as const;
@@ -17,6 +18,6 @@ export async function showOnBadge(result: CheckResult | null, running: boolean):
   if ('setBadgeTextColor' in action) await action.setBadgeTextColor({ color: '#ffffff' }).catch(() => undefined);
   const count = bad.length > 1 ? String(bad.length) : TEXT[result.worst];
   await action.setBadgeText({ text: running ? '…' : count });
-  const lines = result.devices.map((d) => `${d.label}: ${api.i18n.getMessage(`dx_${d.code}_verdict`, Object.values(d.facts)) || d.code}`);
+  const lines = result.devices.map((d) => `${d.label}: ${api.i18n.getMessage(`dx_${d.code}_verdict`, factValues(d)) || d.code}`);
   await action.setTitle({ title: [api.i18n.getMessage('extName'), ...lines].join('\n') });
 }
