@@ -9,7 +9,6 @@ export const CHROMIUM = '/usr/bin/chromium';
 
 /** Flags for a quiet headless Chromium that talks to nothing but the lab. */
 const QUIET = [
-  '--headless=new',
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -53,7 +52,7 @@ export async function launchChromium(opts: LaunchOptions): Promise<ExtensionSess
     executablePath: CHROMIUM,
     headless: false, // the new headless mode comes from --headless=new, which runs extensions
     ignoreDefaultArgs: ['--disable-extensions', '--headless'],
-    args: [...QUIET, `--disable-extensions-except=${opts.extensionDir}`, `--load-extension=${opts.extensionDir}`, ...(opts.chromiumArgs ?? [])],
+    args: [...(opts.headless === false ? [] : ['--headless=new']), ...QUIET, `--disable-extensions-except=${opts.extensionDir}`, `--load-extension=${opts.extensionDir}`, ...(opts.chromiumArgs ?? [])],
     env: { ...process.env, HOME: home },
     viewport: { width: 420, height: 600 },
     timeout: 60_000,

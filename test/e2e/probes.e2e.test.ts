@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startLab, type Lab, type Scenario } from '../lab/index';
+import type { ExtensionSession } from './driver';
+import type { CheckResult } from '../../src/model';
+import { classifyBrowserError } from '../../src/net/browser-errors';
+import { call, configFor, expected, openSession, RESULTS, type BrowserName } from './session';
+
+/**
+ * The built extension, in real Chromium and Firefox, diagnoses every lab scenario from what
+ * the browser really reports. All plain scenarios share one check; scenarios that need their
+ * own settings or a user action run on their own.
+ */
+for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
+  describe(`probes in ${browser}`, () => {
+    let lab: Lab;
+    let session: ExtensionSession;
+    let result: CheckResult;
+    let plain: Scenario[] = [];
+
+    beforeAll(async () => {
+      lab = await startLab();
+      session = await openSession(browser, lab);
+      plain = lab.scenarios.filter((s) => !s.needs && !s.settings);
+      const saved = await call<{ ok: boolean; errors?: string[] }>(session, { type: 'saveConfig', config: configFor(lab, plain) });
+      expect(saved.errors ?? []).toEqual([]);
+      result = await call<CheckResult>(session, { type: 'checkNow' });
+      writeFileSync(join(RESULTS, `${browser}-result.json`), JSON.stringify(result, null, 2));
+    });
+    afterAll(async () => {
+      await session?.close();
+      await lab?.stop();
+    });
+
+    it('answers for every configured device', () => {
+      expect(result.devices.map((d) => d.deviceId).sort()).toEqual(plain.map((s) => s.id).sort());
+    });
+
+    it.each(['box-19-ok', 'box-dns-blocked', 'box-name-unknown', 'box-name-stale', 'box-https-down', 'box-cert-expired', 'box-16-cert-error', 'box-18-ok', 'box-off', 'box-ip-only', 'box-cert-expiring', 'box-cert-invalid', 'printer-ok', 'printer-self-signed', 'printer-expired', 'printer-wrong-name', 'printer-paper-out', 'printer-paper-low', 'printer-cover-open', 'printer-offline', 'printer-wrong-devid', 'printer-mechanical', 'printer-refused', 'printer-hangs', 'printer-off', 'printer-garbage', 'printer-huge'])(
+      '%s',
+      (id) => {
+        const s = plain.find((x) => x.id === id);
+        expect(s, `lab scenario ${id}`).toBeDefined();
+        const d = result.devices.find((x) => x.deviceId === id);
+        expect({ id, code: d?.code, raw: d?.raw }).toMatchObject({ id, code: expected(s!, browser) });
+      },
+    );
+
+    it('every raw browser string it met is one the error table knows', () => {
+      const raws = result.devices.flatMap((d) => d.attempts.filter((a) => !a.ok).map((a) => (a.ok ? '' : a.raw)));
+      writeFileSync(join(RESULTS, `${browser}-observed-errors.json`), JSON.stringify([...new Set(raws)].sort(), null, 2));
+      const unknown = raws.filter((r) => !/^no answer within/.test(r) && classifyBrowserError(r) === 'unknown');
+      expect(unknown).toEqual([]);
+    });
+
+    it('never asked an Odoo 18 box for its secrets', () => {
+      expect(lab.requests('127.0.0.11').map((r) => r.path)).not.toContain('/hw_posbox_homepage/data');
+      expect(JSON.stringify(result)).not.toMatch(/SECRET/);
+    });
+
+    it('sent at most one request at a time to each printer', () => {
+      for (const s of plain.filter((x) => x.printer)) expect(lab.maxConcurrent(s.printer!.ip), s.id).toBeLessThanOrEqual(1);
+    });
+
+    it('shows the result in the popup', async () => {
+      const page = await session.openPage('popup/index.html', { width: 420, height: 600 });
+      await page.waitFor('[data-testid="check-again"]');
+      await page.waitFor('[data-testid="device-printer-ok"]');
+      await page.screenshot(join(RESULTS, `${browser}-popup-all.png`));
+      expect(await page.evaluate<string>(`document.querySelector('[data-testid="device-printer-self-signed"]').dataset.code`)).toBe('PRINTER_CERT_UNTRUSTED');
+      await page.close();
+    });
+
+    for (const id of ['box-dns-unverified', 'computer-clock', 'printer-proceed-anyway']) {
+      it(`${id} (on its own)`, async (ctx) => {
+        const s = lab.scenarios.find((x) => x.id === id);
+        if (!s) return ctx.skip();
+        if (s.needs === 'proceed-anyway') {
+          if (browser === 'chromium') {
+            const warning = await session.openUrl(`https://${s.printer!.ip}/`);
+            await warning.click('#details-button');
+            await warning.click('#proceed-link');
+            await new Promise((r) => setTimeout(r, 1000));
+            await warning.close();
+          }
+        }
+        await call(session, { type: 'saveConfig', config: configFor(lab, [s]) });
+        const r = await call<CheckResult>(session, { type: 'checkNow' });
+        expect({ id, code: r.devices[0]?.code, raw: r.devices[0]?.raw }).toMatchObject({ id, code: expected(s, browser) });
+      });
+    }
+  });
+}
