@@ -5,6 +5,7 @@ import type { Store } from '../src/store/db';
 import { environment } from '../src/platform/environment';
 import { api } from '../src/platform/api';
 import { showOnBadge } from './badge';
+import { notifyChanges } from './notify';
 
 /**
  * One check at a time: a second request (popup click during an alarm check) joins the running
@@ -29,6 +30,7 @@ export function createChecker(deps: { store: Store; http: Http; pageHttp?: Http 
     });
     await deps.store.setLast(result);
     await showOnBadge(result, false);
+    await notifyChanges(result, deps.store, config.settings.notifications);
     broadcast(result, false);
     return result;
   };

@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS } from '../model';
  * instantly and a restarted worker loses nothing) and a bounded history per device.
  */
 interface Schema extends DBSchema {
-  kv: { key: 'config' | 'last'; value: Config | CheckResult };
+  kv: { key: 'config' | 'last' | 'notified'; value: Config | CheckResult | Record<string, string> };
   history: { key: number; value: HistoryEntry; indexes: { byDevice: string } };
 }
 
@@ -31,6 +31,9 @@ export interface Store {
   getLast(): Promise<CheckResult | null>;
   setLast(result: CheckResult): Promise<void>;
   history(deviceId: string): Promise<HistoryEntry[]>;
+  /** Last notification key per device (see src/watch.ts). */
+  getNotified(): Promise<Record<string, string>>;
+  setNotified(n: Record<string, string>): Promise<void>;
 }
 
 export function openStore(): Store {
@@ -67,6 +70,12 @@ export function openStore(): Store {
     },
     async history(deviceId) {
       return (await get()).getAllFromIndex('history', 'byDevice', deviceId);
+    },
+    async getNotified() {
+      return ((await (await get()).get('kv', 'notified')) as Record<string, string> | undefined) ?? {};
+    },
+    async setNotified(n) {
+      await (await get()).put('kv', n, 'notified');
     },
   };
 }
