@@ -12,7 +12,7 @@ import { notifyChanges } from './notify';
  * one. Progress is saved and broadcast as devices finish, so a popup opened mid-check and a
  * worker restarted mid-check both see the latest state.
  */
-export function createChecker(deps: { store: Store; http: Http; pageHttp?: Http }) {
+export function createChecker(deps: { store: Store; http: Http; pageHttp?: Http; resolve?: (hostname: string) => Promise<string[] | 'nxdomain'> }) {
   let running: Promise<CheckResult> | undefined;
   const broadcast = (result: CheckResult, isRunning: boolean): void => {
     api.runtime.sendMessage({ type: 'progress', result, running: isRunning }).catch(() => undefined);
@@ -25,6 +25,7 @@ export function createChecker(deps: { store: Store; http: Http; pageHttp?: Http 
     const result = await runCheck(config, {
       http: deps.http,
       pageHttp: deps.pageHttp,
+      resolve: deps.resolve,
       environment: env,
       onProgress: (partial) => broadcast(partial, true),
     });

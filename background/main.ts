@@ -10,10 +10,11 @@ import { createPageHttp } from './page-http';
 import { createChecker } from './checker';
 import { createHandlers } from './handlers';
 import { scheduleChecks, ALARM } from './schedule';
+import { firefoxResolver } from './dns';
 
 const store = openStore();
 const http = createWorkerHttp(api as never);
-const checker = createChecker({ store, http, pageHttp: createPageHttp() });
+const checker = createChecker({ store, http, pageHttp: createPageHttp(), resolve: firefoxResolver() });
 const reschedule = (): void => void store.getConfig().then((c) => scheduleChecks(c.settings.intervalMinutes));
 const handlers = createHandlers({ store, checker, onConfigChanged: reschedule });
 

@@ -12,6 +12,8 @@ import { diagnosis } from './diagnoses/registry';
 export interface CheckDeps {
   http: Http;
   pageHttp?: Http;
+  /** The browser's own resolver, where it can be asked (Firefox). */
+  resolve?: (hostname: string) => Promise<string[] | 'nxdomain'>;
   now?: () => Date;
   environment: Omit<Environment, 'clockSkewMs'>;
   /** Called with the partial result each time a device is diagnosed. */
@@ -100,7 +102,7 @@ export async function runCheck(config: Config, deps: CheckDeps): Promise<CheckRe
 
   await Promise.all([
     ...config.boxes.map(async (b) => {
-      boxFindings.set(b.id, await probeBox(b, { http, dohUrl: config.settings.dohUrl, timeoutMs: deps.timeoutMs }));
+      boxFindings.set(b.id, await probeBox(b, { http, dohUrl: config.settings.dohUrl, timeoutMs: deps.timeoutMs, resolve: deps.resolve }));
       progress();
     }),
     ...config.printers.map(async (p) => {

@@ -22,6 +22,7 @@ export function decideBox(f: BoxFindings, now: Date, clockSkewMs?: number): Verd
   const facts: Record<string, string> = {};
   if (f.hostname) facts.hostname = f.hostname;
   if (f.ip) facts.ip = f.ip;
+  if (Array.isArray(f.resolved)) facts.resolvedIp = f.resolved.join(', ');
   const version = f.status?.version;
   const cert: CertInfo | undefined = f.status?.certEnd ? { notAfter: f.status.certEnd, source: 'box-status' } : undefined;
   const base = { version, cert };

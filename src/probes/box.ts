@@ -18,6 +18,8 @@ export interface BoxFindings {
   byName?: HttpOutcome;
   byNamePing: boolean;
   doh: DohResult;
+  /** Firefox: what the browser's own resolver answers for the name (browser.dns.resolve). */
+  resolved?: string[] | 'nxdomain';
   requests: HttpOutcome[];
 }
 
@@ -25,6 +27,8 @@ export interface BoxProbeDeps {
   http: Http;
   dohUrl: string;
   timeoutMs?: number;
+  /** The browser's resolver where an extension can ask it (Firefox `dns.resolve`). */
+  resolve?: (hostname: string) => Promise<string[] | 'nxdomain'>;
 }
 
 const hostPort = (host: string, port: number | undefined, dflt: number): string => (port && port !== dflt ? `${host}:${port}` : host);
@@ -79,6 +83,7 @@ export async function probeBox(box: BoxConfig, deps: BoxProbeDeps): Promise<BoxF
   };
   const viaName = async (): Promise<void> => {
     if (!hostname) return;
+    if (deps.resolve) f.resolved = await deps.resolve(hostname).catch(() => undefined);
     f.byName = await get(`https://${hostPort(hostname, box.httpsPort, 443)}/hw_proxy/hello`);
     f.byNamePing = isPing(f.byName);
     if (!f.byName.ok && f.byName.failure === 'dns') f.doh = await dohLookup(deps.http, deps.dohUrl, hostname, timeoutMs);
