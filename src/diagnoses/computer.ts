@@ -3,7 +3,7 @@ import { define } from './types';
 /** The computer running the POS: its own network, clock and permissions. */
 export default define([
   { code: 'PC_OFFLINE', severity: 'error', guide: 'computer-offline', from: ['offline'], facts: [], lab: 'computer-offline' },
-  { code: 'PC_CLOCK_WRONG', severity: 'error', guide: 'computer-clock', from: ['cert-date'], facts: ['skew'], lab: 'computer-clock' },
+  { code: 'PC_CLOCK_WRONG', severity: 'error', guide: 'computer-clock', from: ['cert-date'], facts: ['skewDays'], lab: 'computer-clock' },
   { code: 'NEEDS_PERMISSION', severity: 'error', guide: 'permission', from: ['no-permission'], facts: ['origin'], lab: 'needs-permission' },
   { code: 'LNA_BLOCKED', severity: 'error', guide: 'permission', from: ['lna-blocked'], facts: [], lab: 'lna-blocked' },
 ]);

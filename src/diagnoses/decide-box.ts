@@ -57,12 +57,12 @@ export function decideBox(f: BoxFindings, now: Date, clockSkewMs?: number): Verd
   if (nameFail) {
     const { failure, raw } = nameFail;
     if (failure === 'dns') {
-      if (f.doh.state === 'answer') return { ...base, code: 'BOX_DNS_BLOCKED', facts: { ...facts, publicIp: f.doh.ips.join(', ') }, raw };
+      if (f.doh.state === 'answer') return { ...base, code: 'BOX_DNS_BLOCKED', facts: { ...facts, publicAnswer: f.doh.ips.join(', ') }, raw };
       if (f.doh.state === 'nxdomain') return { ...base, code: 'BOX_NAME_UNKNOWN', facts, raw };
-      return { ...base, code: 'BOX_DNS_UNVERIFIED', facts: { ...facts, ...(f.doh.state === 'failed' ? { dohError: f.doh.raw } : {}) }, raw };
+      return { ...base, code: 'BOX_DNS_UNVERIFIED', facts: { ...facts, dohError: f.doh.state === 'failed' ? f.doh.raw : 'DNS-over-HTTPS is turned off' }, raw };
     }
     if (failure === 'cert-date') {
-      if (clockSkewMs !== undefined && Math.abs(clockSkewMs) > CLOCK_SKEW_LIMIT_MS) return { ...base, code: 'PC_CLOCK_WRONG', facts: { skew: formatSkew(clockSkewMs) }, raw };
+      if (clockSkewMs !== undefined && Math.abs(clockSkewMs) > CLOCK_SKEW_LIMIT_MS) return { ...base, code: 'PC_CLOCK_WRONG', facts: { skewDays: skewDays(clockSkewMs) }, raw };
       return { ...base, code: 'BOX_CERT_EXPIRED', facts: { ...facts, notAfter: cert?.notAfter?.slice(0, 10) ?? '' }, raw };
     }
     if (isCertFailure(failure)) return { ...base, code: 'BOX_CERT_INVALID', facts, raw };
@@ -72,7 +72,7 @@ export function decideBox(f: BoxFindings, now: Date, clockSkewMs?: number): Verd
   }
 
   if (f.byName && !f.byNamePing) {
-    return { ...base, code: 'UNEXPECTED_ANSWER', facts: { detail: f.byName.ok ? `HTTP ${f.byName.status} from ${f.byName.url}` : '' } };
+    return { ...base, code: 'UNEXPECTED_ANSWER', facts: { detail: f.byName.ok ? `HTTP ${f.byName.status} from ${f.byName.url}` : `no "ping" from ${f.hostname}` } };
   }
 
   if (cert?.notAfter) {
@@ -91,8 +91,7 @@ function originOf(f: BoxFindings, byIp: boolean): string {
   }
 }
 
-export function formatSkew(ms: number): string {
-  const days = Math.round(Math.abs(ms) / DAY);
-  const sign = ms > 0 ? '+' : '-';
-  return days >= 1 ? `${sign}${days} d` : `${sign}${Math.round(Math.abs(ms) / 60000)} min`;
+/** Whole days of clock difference, at least 1, for the cashier's text. */
+export function skewDays(ms: number): string {
+  return String(Math.max(1, Math.round(Math.abs(ms) / DAY)));
 }

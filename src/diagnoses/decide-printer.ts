@@ -1,6 +1,6 @@
 import type { PrinterFindings } from '../probes/printer';
 import { printerState } from '../probes/epos';
-import { CLOCK_SKEW_LIMIT_MS, formatSkew, type Verdict } from './decide-box';
+import { CLOCK_SKEW_LIMIT_MS, skewDays, type Verdict } from './decide-box';
 
 const STATE_CODE = {
   ok: 'PRINTER_OK',
@@ -28,7 +28,7 @@ export function decidePrinter(f: PrinterFindings, clockSkewMs?: number): Verdict
       if (f.page?.ok) return { code: 'PRINTER_CERT_TEMPORARY', facts, raw };
       return { code: 'PRINTER_CERT_UNTRUSTED', facts, raw };
     case 'cert-date':
-      if (clockSkewMs !== undefined && Math.abs(clockSkewMs) > CLOCK_SKEW_LIMIT_MS) return { code: 'PC_CLOCK_WRONG', facts: { skew: formatSkew(clockSkewMs) }, raw };
+      if (clockSkewMs !== undefined && Math.abs(clockSkewMs) > CLOCK_SKEW_LIMIT_MS) return { code: 'PC_CLOCK_WRONG', facts: { skewDays: skewDays(clockSkewMs) }, raw };
       return { code: 'PRINTER_CERT_EXPIRED', facts, raw };
     case 'cert-name':
       return { code: 'PRINTER_CERT_NAME', facts, raw };
