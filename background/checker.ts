@@ -6,6 +6,7 @@ import { environment } from '../src/platform/environment';
 import { api } from '../src/platform/api';
 import { showOnBadge } from './badge';
 import { notifyChanges } from './notify';
+import { rememberCerts } from '../src/diagnoses/cert-change';
 
 /**
  * One check at a time: a second request (popup click during an alarm check) joins the running
@@ -21,8 +22,12 @@ export function createChecker(deps: { store: Store; http: Http; pageHttp?: Http;
     const config = await deps.store.getConfig();
     const platform = await api.runtime.getPlatformInfo();
     const env = environment(navigator.userAgent, platform.os, platform.arch, api.runtime.getManifest().version);
-    await showOnBadge(await deps.store.getLast(), true);
+    const previous = await deps.store.getLast();
+    const knownCerts = await deps.store.getCerts();
+    await showOnBadge(previous, true);
     const result = await runCheck(config, {
+      previous,
+      knownCerts,
       http: deps.http,
       pageHttp: deps.pageHttp,
       resolve: deps.resolve,
@@ -30,6 +35,7 @@ export function createChecker(deps: { store: Store; http: Http; pageHttp?: Http;
       onProgress: (partial) => broadcast(partial, true),
     });
     await deps.store.setLast(result);
+    await deps.store.setCerts(rememberCerts(result, knownCerts, new Date()));
     await showOnBadge(result, false);
     await notifyChanges(result, deps.store, config.settings.notifications);
     broadcast(result, false);

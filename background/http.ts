@@ -1,4 +1,5 @@
 import type { Http, HttpOutcome, HttpRequest } from '../src/net/http';
+import type { CertInfo } from '../src/model';
 import { classifyBrowserError, NO_EVENT_MARK } from '../src/net/browser-errors';
 
 /** The part of the extension API this module uses, so tests can pass a fake. */
@@ -24,7 +25,7 @@ interface Waiter {
  * -2..+24 ms around it in Firefox. No marker is added to device URLs: printers see exactly
  * what the POS sends.
  */
-export function createWorkerHttp(api: WebRequestApi, opts: { graceMs?: number; fetchImpl?: typeof fetch } = {}): Http {
+export function createWorkerHttp(api: WebRequestApi, opts: { graceMs?: number; fetchImpl?: typeof fetch; certs?: { take(url: string): CertInfo | undefined } } = {}): Http {
   const graceMs = opts.graceMs ?? 1000;
   const doFetch = opts.fetchImpl ?? fetch.bind(globalThis);
   const waiting = new Map<string, Waiter[]>();
@@ -84,7 +85,8 @@ export function createWorkerHttp(api: WebRequestApi, opts: { graceMs?: number; f
       const { bytes, tooLarge } = await readLimited(res, req.maxBytes ?? 256 * 1024);
       const date = res.headers.get('date') ?? undefined;
       const text = req.binary ? '' : new TextDecoder().decode(bytes);
-      return { ok: true, url, status: res.type === 'opaqueredirect' ? 0 : res.status, text, ...(req.binary ? { bytes } : {}), tooLarge, ...(date ? { date } : {}), ms: ms() };
+      const cert = opts.certs?.take(url);
+      return { ok: true, url, status: res.type === 'opaqueredirect' ? 0 : res.status, text, ...(req.binary ? { bytes } : {}), tooLarge, ...(date ? { date } : {}), ...(cert ? { cert } : {}), ms: ms() };
     } catch (e) {
       if (timedOut) {
         void reasonFor(url, started); // swallow the browser's "aborted" event

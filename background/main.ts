@@ -11,9 +11,10 @@ import { createChecker } from './checker';
 import { createHandlers } from './handlers';
 import { scheduleChecks, ALARM } from './schedule';
 import { firefoxResolver } from './dns';
+import { createCertReader } from './cert-reader';
 
 const store = openStore();
-const http = createWorkerHttp(api as never);
+const http = createWorkerHttp(api as never, { certs: createCertReader() });
 const checker = createChecker({ store, http, pageHttp: createPageHttp(), resolve: firefoxResolver() });
 const reschedule = (): void => void store.getConfig().then((c) => scheduleChecks(c.settings.intervalMinutes));
 const handlers = createHandlers({ store, checker, onConfigChanged: reschedule });

@@ -9,6 +9,7 @@ type Manifest = { permissions?: string[]; [k: string]: unknown };
 const ONLY: Record<string, Target> = {
   offscreen: 'chrome', // Firefox applies certificate exceptions to background requests: no second path needed
   dns: 'firefox', // browser.dns.resolve
+  webRequestBlocking: 'firefox', // read certificates with webRequest.getSecurityInfo (Chromium MV3 has neither)
 };
 
 export function manifestFor<M extends Manifest>(m: M, target: Target): M {

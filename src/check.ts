@@ -8,6 +8,7 @@ import { dohLookup } from './probes/doh';
 import { decideBox, type Verdict } from './diagnoses/decide-box';
 import { decidePrinter } from './diagnoses/decide-printer';
 import { diagnosis } from './diagnoses/registry';
+import { fingerprintChanged, withCertChange, type KnownCert } from './diagnoses/cert-change';
 
 export interface CheckDeps {
   http: Http;
@@ -15,6 +16,10 @@ export interface CheckDeps {
   /** The browser's own resolver, where it can be asked (Firefox). */
   resolve?: (hostname: string) => Promise<string[] | 'nxdomain'>;
   now?: () => Date;
+  /** The last finished check, for what changed since (a certificate trusted then, not now). */
+  previous?: CheckResult | null;
+  /** Certificate fingerprints remembered per device. */
+  knownCerts?: Record<string, KnownCert>;
   environment: Omit<Environment, 'clockSkewMs'>;
   /** Called with the partial result each time a device is diagnosed. */
   onProgress?: (partial: CheckResult) => void;
@@ -92,7 +97,12 @@ export async function runCheck(config: Config, deps: CheckDeps): Promise<CheckRe
     }
     for (const p of config.printers) {
       const f = printerFindings.get(p.id);
-      if (f) devices.set(p.id, toDevice(p.id, 'printer', p.name || p.ip, decidePrinter(f, skew), f.requests, { ip: p.ip }));
+      if (!f) continue;
+      const before = deps.previous?.devices.find((d) => d.deviceId === p.id);
+      const device = toDevice(p.id, 'printer', p.name || p.ip, withCertChange(decidePrinter(f, skew), before), f.requests, { ip: p.ip });
+      const known = deps.knownCerts?.[p.id];
+      if (fingerprintChanged(device, known)) device.facts.certReplacedSince = known!.since.slice(0, 10);
+      devices.set(p.id, device);
     }
   };
   const progress = (): void => {

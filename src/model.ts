@@ -79,9 +79,15 @@ export type Attempt =
 export interface CertInfo {
   /** ISO date of notAfter, when known. */
   notAfter?: string;
+  notBefore?: string;
   subject?: string;
   issuer?: string;
+  /** SHA-256 fingerprint, colon-separated hex as browsers show it. */
   sha256?: string;
+  /** Firefox: the connection worked only through the user's exception, not real trust. */
+  exception?: boolean;
+  /** Firefox: the server certificate itself (DER, base64), for a one-click .crt download. */
+  derBase64?: string;
   source: 'box-status' | 'browser';
 }
 

@@ -24,7 +24,9 @@ export function decideBox(f: BoxFindings, now: Date, clockSkewMs?: number): Verd
   if (f.ip) facts.ip = f.ip;
   if (Array.isArray(f.resolved)) facts.resolvedIp = f.resolved.join(', ');
   const version = f.status?.version;
-  const cert: CertInfo | undefined = f.status?.certEnd ? { notAfter: f.status.certEnd, source: 'box-status' } : undefined;
+  // What the browser saw of the certificate beats what the box says of it.
+  const seen = f.byName?.ok ? f.byName.cert : undefined;
+  const cert: CertInfo | undefined = seen ?? (f.status?.certEnd ? { notAfter: f.status.certEnd, source: 'box-status' } : undefined);
   const base = { version, cert };
   const ipFail = fail(f.byIp);
   const nameFail = fail(f.byName);

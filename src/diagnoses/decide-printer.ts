@@ -20,7 +20,7 @@ export function decidePrinter(f: PrinterFindings, clockSkewMs?: number): Verdict
     const e = f.epos;
     if (!e || !e.valid) return { code: 'UNEXPECTED_ANSWER', facts: { detail: e && !e.valid ? e.reason : 'no answer' } };
     const { state, code } = printerState(e);
-    return { code: STATE_CODE[state], facts: { ...facts, deviceId: f.deviceId, eposCode: code || `status 0x${e.status.toString(16)}` } };
+    return { code: STATE_CODE[state], facts: { ...facts, deviceId: f.deviceId, eposCode: code || `status 0x${e.status.toString(16)}` }, ...(h.cert ? { cert: h.cert } : {}) };
   }
   const raw = h.raw;
   switch (h.failure) {

@@ -1,4 +1,4 @@
-import type { FailureKind } from '../model';
+import type { CertInfo, FailureKind } from '../model';
 
 /** One request the probes ask for. The worker's implementation reports the browser's reason. */
 export interface HttpRequest {
@@ -14,7 +14,7 @@ export interface HttpRequest {
 }
 
 export type HttpOutcome =
-  | { ok: true; url: string; status: number; text: string; bytes?: Uint8Array; tooLarge: boolean; date?: string; ms: number }
+  | { ok: true; url: string; status: number; text: string; bytes?: Uint8Array; tooLarge: boolean; date?: string; cert?: CertInfo; ms: number }
   | { ok: false; url: string; failure: FailureKind; raw: string; ms: number };
 
 /** The network as the core sees it: passed in, so unit tests give a fake and the worker the real one. */

@@ -1,13 +1,14 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { CheckResult, Config } from '../model';
 import { DEFAULT_SETTINGS } from '../model';
+import type { KnownCert } from '../diagnoses/cert-change';
 
 /**
  * What we keep, in IndexedDB (idb): the configuration, the last result (so the popup opens
  * instantly and a restarted worker loses nothing) and a bounded history per device.
  */
 interface Schema extends DBSchema {
-  kv: { key: 'config' | 'last' | 'notified'; value: Config | CheckResult | Record<string, string> };
+  kv: { key: 'config' | 'last' | 'notified' | 'certs'; value: Config | CheckResult | Record<string, string> | Record<string, KnownCert> };
   history: { key: number; value: HistoryEntry; indexes: { byDevice: string } };
 }
 
@@ -34,6 +35,9 @@ export interface Store {
   /** Last notification key per device (see src/watch.ts). */
   getNotified(): Promise<Record<string, string>>;
   setNotified(n: Record<string, string>): Promise<void>;
+  /** Certificate fingerprints remembered per device. */
+  getCerts(): Promise<Record<string, KnownCert>>;
+  setCerts(c: Record<string, KnownCert>): Promise<void>;
 }
 
 export function openStore(): Store {
@@ -76,6 +80,12 @@ export function openStore(): Store {
     },
     async setNotified(n) {
       await (await get()).put('kv', n, 'notified');
+    },
+    async getCerts() {
+      return ((await (await get()).get('kv', 'certs')) as Record<string, KnownCert> | undefined) ?? {};
+    },
+    async setCerts(c) {
+      await (await get()).put('kv', c, 'certs');
     },
   };
 }
