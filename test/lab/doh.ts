@@ -86,7 +86,12 @@ function handler(): (req: Http2ServerRequest, res: Http2ServerResponse) => void 
       if (!out) return fail(400, 'not a DNS message');
       const answered = decodeMessage(out);
       const ttl = Math.min(...[...answered.answers, ...answered.authorities].map((r) => r.ttl), TTL);
-      res.writeHead(200, { 'content-type': 'application/dns-message', 'cache-control': `max-age=${ttl}`, 'content-length': String(out.length) });
+      res.writeHead(200, {
+        'content-type': 'application/dns-message',
+        'cache-control': `max-age=${ttl}`,
+        'content-length': String(out.length),
+        'access-control-allow-origin': '*', // as public DoH services send
+      });
       res.end(out);
     };
     if (req.method === 'GET' || req.method === 'HEAD') {

@@ -147,6 +147,7 @@ describe('DoH server', () => {
         : await requestRaw(url, { method: 'POST', body: q, headers: { 'content-type': 'application/dns-message', accept: 'application/dns-message' } });
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toBe('application/dns-message');
+    expect(r.headers['access-control-allow-origin']).toBe('*');
     return decodeMessage(r.body);
   };
 
