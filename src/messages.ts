@@ -4,11 +4,13 @@
  * this map (background/handlers.ts) and views call `send()` (src/platform/send.ts).
  */
 import type { CheckResult, Config } from './model';
+import type { ConfigCheck, ImportResult } from './config/transfer';
+import type { DiscoveryResult, OdooTab } from './discovery/types';
 
 /** What the popup renders: the worker decides everything, the view only shows it. */
 export interface PopupState {
   config: Config;
-  /** Last finished check, restored from storage on open. */
+  /** Last finished check, restored from storage on open (while a check runs, progress events carry the partial one). */
   last: CheckResult | null;
   /** True while a check runs; `last` then updates as devices finish. */
   running: boolean;
@@ -26,6 +28,14 @@ export interface MessageMap {
   saveConfig: { req: { config: Config }; res: { ok: true; config: Config } | { ok: false; errors: string[] } };
   /** Plain-text and JSON report of the last check, for support. */
   getReport: { req: Record<string, never>; res: { text: string; json: string } | null };
+  /** Options page: validates without saving, for per-field messages and the "saved as" preview. */
+  checkConfig: { req: { config: Config }; res: ConfigCheck };
+  /** Options page: adds or updates the devices of an exported JSON file; any wrong entry saves nothing. */
+  importDevices: { req: { json: string }; res: ImportResult };
+  /** Options page: open tabs that look like Odoo (needs the optional "tabs" permission). */
+  findOdooTabs: { req: Record<string, never>; res: OdooTab[] };
+  /** Options page: the boxes and Epson printers the Odoo database of that tab knows (needs host access to it). */
+  discoverFromTab: { req: { tabId: number }; res: DiscoveryResult };
 }
 
 export type MessageType = keyof MessageMap;
