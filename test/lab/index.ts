@@ -8,30 +8,39 @@ import { loadOrCreateCerts } from './ca';
 import { CERT_SPECS, DEVICES } from './devices';
 import { DOH_PATHS, startDoh } from './doh';
 import { DOH_HOST, DOH_IP, boxHostname, chromiumHostRules, firefoxPrefs } from './names';
-import { type DeviceContext, REAL_PORTS, Recorder, ServerSet, choosePorts } from './net';
+import { type DeviceContext, PortInUseError, REAL_PORTS, Recorder, ServerSet, choosePorts } from './net';
 import { startPrinter, startSilent } from './printer';
 import { buildScenarios } from './scenarios';
 import type { Lab, LabDescription } from './types';
 
 export type { Lab, LabDescription, RequestLog, Scenario } from './types';
 export { LAB_SECRETS } from './box';
+export { PortInUseError } from './net';
 export { boxHostname, publicAnswer, routerAnswer, DB_HEX, DOH_HOST, DOH_IP } from './names';
 
 /** `<repo>/.lab` */
 export const DEFAULT_LAB_DIR = fileURLToPath(new URL('../../.lab', import.meta.url));
 
-export async function startLab(opts: { dir?: string } = {}): Promise<Lab> {
+/**
+ * Starts every device. The addresses are fixed (scenarios and tests name them), so only one
+ * lab can run on a machine: when another holds them, wait up to `waitMs` (default 20 s, e.g.
+ * a test file finishing in a parallel worker) before failing with PortInUseError.
+ */
+export async function startLab(opts: { dir?: string; waitMs?: number } = {}): Promise<Lab> {
   const dir = opts.dir ?? DEFAULT_LAB_DIR;
   const [ports, certs] = await Promise.all([choosePorts(), loadOrCreateCerts(dir, CERT_SPECS)]);
-  const ctx: DeviceContext = { recorder: new Recorder(), ports, certs, servers: new ServerSet(), startedAt: Date.now() };
-  try {
-    await Promise.all([
-      startDoh(ctx),
-      ...DEVICES.map((d) => (d.kind === 'box' ? startBox(d, ctx) : d.kind === 'printer' ? startPrinter(d, ctx) : startSilent(d, ctx))),
-    ]);
-  } catch (e) {
-    await ctx.servers.closeAll();
-    throw e;
+  const deadline = Date.now() + (opts.waitMs ?? 20_000);
+  let ctx: DeviceContext;
+  for (;;) {
+    ctx = { recorder: new Recorder(), ports, certs, servers: new ServerSet(), startedAt: Date.now() };
+    try {
+      await startDevices(ctx);
+      break;
+    } catch (e) {
+      await ctx.servers.closeAll();
+      if (!(e instanceof PortInUseError) || Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 250));
+    }
   }
 
   const httpsSuffix = ports.https === REAL_PORTS.https ? '' : `:${ports.https}`;
@@ -59,6 +68,16 @@ export async function startLab(opts: { dir?: string } = {}): Promise<Lab> {
     maxConcurrent: (ip) => ctx.recorder.maxConcurrent(ip),
     stop: () => (stopped ??= ctx.servers.closeAll()),
   };
+}
+
+/** Starts every server; settles all before failing, so that none is left listening unseen. */
+async function startDevices(ctx: DeviceContext): Promise<void> {
+  const results = await Promise.allSettled([
+    startDoh(ctx),
+    ...DEVICES.map((d) => (d.kind === 'box' ? startBox(d, ctx) : d.kind === 'printer' ? startPrinter(d, ctx) : startSilent(d, ctx))),
+  ]);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** The JSON-safe part of a lab, what `npm run lab` writes to `.lab/lab.json`. */

@@ -288,7 +288,7 @@ describe('scenarios and description', () => {
   });
 
   it('refuses to start twice on the same addresses, and restarts warm in under 3 s', async () => {
-    await expect(startLab()).rejects.toThrow(/already in use/);
+    await expect(startLab({ waitMs: 0 })).rejects.toThrow(/already in use/);
     await lab.stop();
     const t0 = Date.now();
     lab = await startLab();

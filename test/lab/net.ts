@@ -94,6 +94,13 @@ export function listen(server: net.Server, port: number, ip: string): Promise<vo
   });
 }
 
+/** Listens on all, waiting for every one to settle before reporting the first failure. */
+export async function listenAll(items: [net.Server, number, string][]): Promise<void> {
+  const results = await Promise.allSettled(items.map(([server, port, ip]) => listen(server, port, ip)));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
 /** Real ports when we may bind below 1024 (root), else the fallback set. */
 export async function choosePorts(): Promise<Ports> {
   const probe = net.createServer();

@@ -8,7 +8,7 @@ import https from 'node:https';
 import net from 'node:net';
 import type { EposBehaviour, PrinterDevice, SilentDevice } from './devices';
 import { HEALTHY } from './devices';
-import { type DeviceContext, listen, readBody } from './net';
+import { type DeviceContext, listenAll, readBody } from './net';
 
 const EPOS_NS = 'http://www.epson-pos.com/schemas/2011/03/epos-print';
 const DAY = 86_400_000;
@@ -126,15 +126,15 @@ export async function startPrinter(device: PrinterDevice, ctx: DeviceContext): P
   const h = handler(device);
   const tls = ctx.servers.add(https.createServer({ key: leaf.key, cert: leaf.cert }, ctx.recorder.wrap(device.ip, ctx.ports.https, h)));
   const plain = ctx.servers.add(http.createServer(ctx.recorder.wrap(device.ip, ctx.ports.printerHttp, h)));
-  await Promise.all([listen(tls, ctx.ports.https, device.ip), listen(plain, ctx.ports.printerHttp, device.ip)]);
+  await listenAll([
+    [tls, ctx.ports.https, device.ip],
+    [plain, ctx.ports.printerHttp, device.ip],
+  ]);
 }
 
 /** Accepts TCP and never answers, on both printer ports. */
 export async function startSilent(device: SilentDevice, ctx: DeviceContext): Promise<void> {
-  await Promise.all(
-    [ctx.ports.https, ctx.ports.printerHttp].map((port) => {
-      const server = ctx.servers.add(net.createServer((socket) => socket.on('error', () => {})));
-      return listen(server, port, device.ip);
-    }),
+  await listenAll(
+    [ctx.ports.https, ctx.ports.printerHttp].map((port) => [ctx.servers.add(net.createServer((socket) => socket.on('error', () => {}))), port, device.ip]),
   );
 }
