@@ -49,6 +49,16 @@ const FIREFOX: Record<string, FailureKind> = {
   NS_ERROR_OFFLINE: 'offline',
   NS_ERROR_NET_UNREACHABLE: 'unreachable',
   NS_ERROR_HOST_UNREACHABLE: 'unreachable',
+  // NSS / mozilla::pkix codes, as Firefox names TLS failures on its warning page.
+  SEC_ERROR_UNKNOWN_ISSUER: 'cert-authority',
+  MOZILLA_PKIX_ERROR_SELF_SIGNED_CERT: 'cert-authority',
+  SEC_ERROR_UNTRUSTED_ISSUER: 'cert-authority',
+  SEC_ERROR_CA_CERT_INVALID: 'cert-authority',
+  SEC_ERROR_EXPIRED_CERTIFICATE: 'cert-date',
+  SEC_ERROR_EXPIRED_ISSUER_CERTIFICATE: 'cert-date',
+  MOZILLA_PKIX_ERROR_NOT_YET_VALID_CERTIFICATE: 'cert-date',
+  MOZILLA_PKIX_ERROR_NOT_YET_VALID_ISSUER_CERTIFICATE: 'cert-date',
+  SSL_ERROR_BAD_CERT_DOMAIN: 'cert-name',
 };
 
 /**
@@ -78,6 +88,7 @@ export function classifyBrowserError(raw: string): FailureKind {
   const firefox = FIREFOX[s];
   if (firefox) return firefox;
   if (/^NS_ERROR_|^NS_BINDING_/.test(s)) return 'unknown';
+  if (/^(SEC_ERROR_|SSL_ERROR_|MOZILLA_PKIX_ERROR_)/.test(s)) return 'cert-other';
   // Firefox TLS errors: a localized sentence, never an NS_ code.
   for (const [re, kind] of FIREFOX_TLS) if (re.test(s)) return kind;
   if (s.length > 0 && !/^[A-Z0-9_:]+$/.test(s)) return 'cert-other';

@@ -5,24 +5,28 @@ import { startLab, type Lab, type Scenario } from '../lab/index';
 import type { ExtensionSession } from './driver';
 import type { CheckResult } from '../../src/model';
 import { classifyBrowserError } from '../../src/net/browser-errors';
-import { call, configFor, expected, openSession, RESULTS, type BrowserName } from './session';
+import { BROWSERS, call, combinable, configFor, expected, openSession, RESULTS } from './session';
 
 /**
  * The built extension, in real Chromium and Firefox, diagnoses every lab scenario from what
  * the browser really reports. All plain scenarios share one check; scenarios that need their
  * own settings or a user action run on their own.
  */
-for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
+/** Scenarios that need their own settings, a user action, or share an address with another. */
+const SOLO = ['box-dns-unverified', 'computer-clock', 'printer-proceed-anyway', 'box-ip-only'];
+
+for (const browser of BROWSERS) {
   describe(`probes in ${browser}`, () => {
     let lab: Lab;
     let session: ExtensionSession;
     let result: CheckResult;
     let plain: Scenario[] = [];
+    let alone: Scenario[] = [];
 
     beforeAll(async () => {
       lab = await startLab();
       session = await openSession(browser, lab);
-      plain = lab.scenarios.filter((s) => !s.needs && !s.settings);
+      ({ together: plain, alone } = combinable(lab, lab.scenarios));
       const saved = await call<{ ok: boolean; errors?: string[] }>(session, { type: 'saveConfig', config: configFor(lab, plain) });
       expect(saved.errors ?? []).toEqual([]);
       result = await call<CheckResult>(session, { type: 'checkNow' });
@@ -37,7 +41,7 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       expect(result.devices.map((d) => d.deviceId).sort()).toEqual(plain.map((s) => s.id).sort());
     });
 
-    it.each(['box-19-ok', 'box-dns-blocked', 'box-name-unknown', 'box-name-stale', 'box-https-down', 'box-cert-expired', 'box-16-cert-error', 'box-18-ok', 'box-off', 'box-ip-only', 'box-cert-expiring', 'box-cert-invalid', 'printer-ok', 'printer-self-signed', 'printer-expired', 'printer-wrong-name', 'printer-paper-out', 'printer-paper-low', 'printer-cover-open', 'printer-offline', 'printer-wrong-devid', 'printer-mechanical', 'printer-refused', 'printer-hangs', 'printer-off', 'printer-garbage', 'printer-huge'])(
+    it.each(['box-19-ok', 'box-dns-blocked', 'box-name-unknown', 'box-name-stale', 'box-https-down', 'box-cert-expired', 'box-16-cert-error', 'box-18-ok', 'box-off', 'box-cert-expiring', 'box-cert-invalid', 'printer-ok', 'printer-self-signed', 'printer-expired', 'printer-wrong-name', 'printer-paper-out', 'printer-paper-low', 'printer-cover-open', 'printer-offline', 'printer-wrong-devid', 'printer-mechanical', 'printer-refused', 'printer-hangs', 'printer-off', 'printer-garbage', 'printer-huge'])(
       '%s',
       (id) => {
         const s = plain.find((x) => x.id === id);
@@ -72,22 +76,26 @@ for (const browser of ['chromium', 'firefox'] as BrowserName[]) {
       await page.close();
     });
 
-    for (const id of ['box-dns-unverified', 'computer-clock', 'printer-proceed-anyway']) {
-      it(`${id} (on its own)`, async (ctx) => {
-        const s = lab.scenarios.find((x) => x.id === id);
-        if (!s) return ctx.skip();
-        if (s.needs === 'proceed-anyway') {
+    it('runs on their own exactly the scenarios that need it', () => {
+      expect(alone.map((s) => s.id).sort()).toEqual(SOLO.slice().sort());
+    });
+
+    for (const id of SOLO) {
+      it(`${id} (on its own)`, async () => {
+        const s = alone.find((x) => x.id === id);
+        expect(s, `lab scenario ${id}`).toBeDefined();
+        if (s!.needs === 'proceed-anyway') {
           if (browser === 'chromium') {
-            const warning = await session.openUrl(`https://${s.printer!.ip}/`);
+            const warning = await session.openUrl(`https://${s!.printer!.ip}/`);
             await warning.click('#details-button');
             await warning.click('#proceed-link');
             await new Promise((r) => setTimeout(r, 1000));
             await warning.close();
           }
         }
-        await call(session, { type: 'saveConfig', config: configFor(lab, [s]) });
+        await call(session, { type: 'saveConfig', config: configFor(lab, [s!]) });
         const r = await call<CheckResult>(session, { type: 'checkNow' });
-        expect({ id, code: r.devices[0]?.code, raw: r.devices[0]?.raw }).toMatchObject({ id, code: expected(s, browser) });
+        expect({ id, code: r.devices[0]?.code, raw: r.devices[0]?.raw }).toMatchObject({ id, code: expected(s!, browser) });
       });
     }
   });

@@ -5,12 +5,16 @@ import type { ExtensionSession } from './driver';
 import type { Lab, Scenario } from '../lab/index';
 import type { Config } from '../../src/model';
 import { extensionCopy } from './extension-copy';
+import { validateConfig } from '../../src/config/validate';
+import { DEFAULT_SETTINGS } from '../../src/model';
 import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RESULTS = join(ROOT, 'test-results');
 export type BrowserName = 'chromium' | 'firefox';
+/** The browsers the end-to-end tests run in (E2E_BROWSERS=chromium to run one). */
+export const BROWSERS = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',').map((b) => b.trim()).filter((b): b is BrowserName => b === 'chromium' || b === 'firefox');
 
 /** Every address the lab's devices use, so the test copy of the extension holds host access to them. */
 export function labHosts(lab: Lab): string[] {
@@ -53,3 +57,21 @@ export async function call<T>(session: ExtensionSession, msg: { type: string; [k
 }
 
 export const expected = (s: Scenario, browser: BrowserName): string => (browser === 'firefox' && s.expectFirefox) || s.expect;
+
+/**
+ * Splits scenarios into one set that can share a configuration (no two devices on the same
+ * address: the options refuse that) and the rest, which run on their own.
+ */
+export function combinable(lab: Lab, scenarios: Scenario[]): { together: Scenario[]; alone: Scenario[] } {
+  const together: Scenario[] = [];
+  const alone: Scenario[] = [];
+  for (const s of scenarios) {
+    if (s.needs || s.settings) {
+      alone.push(s);
+      continue;
+    }
+    const { errors } = validateConfig(configFor(lab, [...together, s]), DEFAULT_SETTINGS);
+    (errors.length ? alone : together).push(s);
+  }
+  return { together, alone };
+}

@@ -20,7 +20,9 @@ import {
 import { DOH_IP, NEGATIVE_TTL, TTL, publicAnswer, routerAnswer } from './names';
 import { type DeviceContext, listen, readBody } from './net';
 
-export const DOH_PATHS = { router: '/dns-query', public: '/public/dns-query' } as const;
+export const DOH_PATHS = { router: '/dns-query', public: '/public/dns-query', clockAhead: '/clock-ahead/dns-query' } as const;
+/** The public view as a till whose clock is 400 days behind sees it: every Date header 400 days ahead. */
+export const CLOCK_AHEAD_DAYS = 400;
 
 type View = (name: string) => string | null;
 
@@ -72,7 +74,8 @@ export function resolveQuery(query: Uint8Array, view: View): Buffer | null {
 function handler(): (req: Http2ServerRequest, res: Http2ServerResponse) => void {
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'https://doh');
-    const view: View | undefined = url.pathname === DOH_PATHS.router ? routerAnswer : url.pathname === DOH_PATHS.public ? publicAnswer : undefined;
+    const view: View | undefined = url.pathname === DOH_PATHS.router ? routerAnswer : url.pathname === DOH_PATHS.public || url.pathname === DOH_PATHS.clockAhead ? publicAnswer : undefined;
+    const dateHeader = url.pathname === DOH_PATHS.clockAhead ? { date: new Date(Date.now() + CLOCK_AHEAD_DAYS * 86_400_000).toUTCString() } : {};
     const fail = (status: number, text: string): void => {
       res.writeHead(status, { 'content-type': 'text/plain' });
       res.end(`${text}\n`);
@@ -91,6 +94,7 @@ function handler(): (req: Http2ServerRequest, res: Http2ServerResponse) => void 
         'cache-control': `max-age=${ttl}`,
         'content-length': String(out.length),
         'access-control-allow-origin': '*', // as public DoH services send
+        ...dateHeader,
       });
       res.end(out);
     };

@@ -3,7 +3,8 @@
  * and the diagnosis the extension must reach. Devices live in devices.ts.
  */
 import type { BoxConfig, PrinterConfig } from '../../src/model';
-import { DEAD_DOH_URL, UNKNOWN_DB_HEX, boxHostname } from './names';
+import { DEAD_DOH_URL, DOH_IP, UNKNOWN_DB_HEX, boxHostname } from './names';
+import { DOH_PATHS } from './doh';
 import { type Ports, REAL_PORTS } from './net';
 import type { Scenario } from './types';
 
@@ -84,6 +85,9 @@ export function buildScenarios(ports: Ports = REAL_PORTS): Scenario[] {
     }),
     p('printer-offline', 'Printer reports OFF_LINE only', '127.0.0.34', 'PRINTER_OFFLINE'),
     p('printer-mechanical', 'Printer reports EPTR_MECHANICAL', '127.0.0.35', 'PRINTER_ERROR'),
-    p('computer-clock', 'Till clock 400 days behind: certificate not yet valid, Date headers 400 days ahead', '127.0.0.36', 'PC_CLOCK_WRONG'),
+    // The extension asks its DNS-over-HTTPS server for the time: here one whose clock is 400 days ahead of this till's.
+    p('computer-clock', 'Till clock 400 days behind: certificate not yet valid, Date headers 400 days ahead', '127.0.0.36', 'PC_CLOCK_WRONG', {
+      settings: { dohUrl: `https://${DOH_IP}${ports.https === REAL_PORTS.https ? '' : `:${ports.https}`}${DOH_PATHS.clockAhead}` },
+    }),
   ];
 }
