@@ -2,6 +2,8 @@ import type { Http } from '../src/net/http';
 import type { OffscreenAnswer, OffscreenFetch } from '../src/messages';
 
 const URL_ = 'offscreen/index.html';
+/** Marks what the page path saw: a page gets no reason from the browser, only success or not. */
+export const PAGE_PATH = 'offscreen page:';
 
 /**
  * Chromium's offscreen document as a second network path (see offscreen/main.ts). Returns
@@ -32,7 +34,7 @@ export function createPageHttp(): Http | undefined {
       const a = (await c.runtime.sendMessage(msg)) as OffscreenAnswer | undefined;
       if (!a) return { ok: false, url: req.url, failure: 'unknown', raw: 'offscreen page did not answer', ms: ms() };
       if (a.ok) return { ok: true, url: req.url, status: a.status, text: a.text, tooLarge: false, ms: ms() };
-      return { ok: false, url: req.url, failure: a.raw === 'timeout' ? 'timeout' : 'unknown', raw: a.raw, ms: ms() };
+      return { ok: false, url: req.url, failure: a.raw === 'timeout' ? 'timeout' : 'unknown', raw: `${PAGE_PATH} ${a.raw}`, ms: ms() };
     },
   };
 }
