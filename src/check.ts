@@ -26,6 +26,30 @@ export interface CheckDeps {
   /** Pause between two requests to the same printer. */
   printerGapMs?: number;
   timeoutMs?: number;
+  /** Devices probed at once (default 8): a fleet of 50 printers never opens 50 connections together. */
+  maxDevices?: number;
+}
+
+export const MAX_DEVICES_AT_ONCE = 8;
+
+/**
+ * Runs at most `max` tasks at once, the others in the order they came. A finishing task hands
+ * its slot straight to the next waiter, so a newcomer can never slip in past the limit.
+ */
+export function limiter(max: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (active < max) active++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
 }
 
 const RANK: Record<Severity, number> = { ok: 0, warn: 1, error: 2 };
@@ -45,12 +69,15 @@ export function clockSkew(outcomes: HttpOutcome[], localAt: (o: HttpOutcome) => 
 
 /**
  * One full check: every box and printer probed in parallel (one request at a time per
- * printer), then each turned into one diagnosis. Plain data in, plain data out.
+ * printer, at most `maxDevices` devices at once), then each turned into one diagnosis.
+ * Plain data in, plain data out.
  */
 export async function runCheck(config: Config, deps: CheckDeps): Promise<CheckResult> {
   const now = deps.now ?? (() => new Date());
   const startedAt = now().toISOString();
   const queue = new HostQueue(deps.printerGapMs ?? 250);
+  // A hung device holds its slot only until its own timeouts end, never the whole check.
+  const slot = limiter(Math.max(1, deps.maxDevices ?? MAX_DEVICES_AT_ONCE));
   const devices = new Map<string, DeviceDiagnosis>();
   const order = [...config.boxes.map((b) => b.id), ...config.printers.map((p) => p.id)];
   const doneAt = new Map<HttpOutcome, number>();
@@ -112,11 +139,11 @@ export async function runCheck(config: Config, deps: CheckDeps): Promise<CheckRe
 
   await Promise.all([
     ...config.boxes.map(async (b) => {
-      boxFindings.set(b.id, await probeBox(b, { http, dohUrl: config.settings.dohUrl, timeoutMs: deps.timeoutMs, resolve: deps.resolve }));
+      boxFindings.set(b.id, await slot(() => probeBox(b, { http, dohUrl: config.settings.dohUrl, timeoutMs: deps.timeoutMs, resolve: deps.resolve })));
       progress();
     }),
     ...config.printers.map(async (p) => {
-      printerFindings.set(p.id, await probePrinter(p, { http, pageHttp: deps.pageHttp, queue, timeoutMs: deps.timeoutMs }));
+      printerFindings.set(p.id, await slot(() => probePrinter(p, { http, pageHttp: deps.pageHttp, queue, timeoutMs: deps.timeoutMs })));
       progress();
     }),
   ]);
