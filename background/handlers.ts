@@ -35,5 +35,9 @@ export function createHandlers(deps: { store: Store; checker: { running: boolean
       const last = await store.getLast();
       return last ? { text: reportText(last, t), json: reportJson(last) } : null;
     },
+    getHistory: async ({ deviceIds }) => {
+      const ids = [...new Set(Array.isArray(deviceIds) ? deviceIds.filter((id): id is string => typeof id === 'string') : [])];
+      return Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await store.history(id)] as const)));
+    },
   };
 }

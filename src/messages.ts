@@ -6,6 +6,7 @@
 import type { CheckResult, Config } from './model';
 import type { ConfigCheck, ImportResult } from './config/transfer';
 import type { DiscoveryResult, OdooTab } from './discovery/types';
+import type { HistoryEntry } from './store/db';
 
 /** What the popup renders: the worker decides everything, the view only shows it. */
 export interface PopupState {
@@ -36,6 +37,8 @@ export interface MessageMap {
   findOdooTabs: { req: Record<string, never>; res: OdooTab[] };
   /** Options page: the boxes and Epson printers the Odoo database of that tab knows (needs host access to it). */
   discoverFromTab: { req: { tabId: number }; res: DiscoveryResult };
+  /** Audit page: the stored verdicts of these devices (oldest first), for "last change". */
+  getHistory: { req: { deviceIds: string[] }; res: Record<string, HistoryEntry[]> };
 }
 
 export type MessageType = keyof MessageMap;
