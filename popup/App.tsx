@@ -17,6 +17,8 @@ export interface PopupActions {
   saveReport(): void;
   openOptions(): void;
   openUrl(url: string): void;
+  /** Saves the certificate the browser showed for this device as a .crt file. */
+  downloadCert(device: import('../src/model').DeviceDiagnosis): void;
 }
 
 export interface PopupModel {

@@ -8,6 +8,7 @@ import { diagnosisTexts, guideKeyOf } from '../src/view/diagnosis-text';
 import { deviceUrl, type Row } from '../src/view/rows';
 import { t, uiLanguage } from '../src/view/i18n';
 import type { PopupActions } from './App';
+import { CertDetails } from '../src/view/CertDetails';
 
 interface Props {
   row: Row;
@@ -75,6 +76,7 @@ export function DeviceRow({ row, config, platform, expanded, onToggle, actions }
       </button>
       <div id={panelId} class="device-panel" hidden={!expanded}>
         <p class="explain">{text.explain}</p>
+        {d.cert?.source === 'browser' && <CertDetails cert={d.cert} onDownload={d.cert.derBase64 ? () => actions.downloadCert(d) : undefined} />}
         {guideKey && guide && (
           <GuideView guide={guide} platform={platform} address={d.kind === 'box' ? d.hostname || d.ip || '' : d.ip || ''} actionLabel={actionLabel} onAction={onAction} />
         )}

@@ -12,6 +12,7 @@ import { reportFileStem, reportJson, reportText } from '../src/report';
 import { t } from '../src/view/i18n';
 import { App, type PopupActions, type PopupModel } from './App';
 import { copyText, download } from './actions';
+import { certFileName, derBase64ToPem } from '../src/certs/pem';
 import './popup.css';
 
 const isProgress = (msg: unknown): msg is ProgressEvent =>
@@ -116,6 +117,12 @@ function Root() {
     },
     openUrl(url) {
       void api.tabs.create({ url });
+    },
+    downloadCert(device) {
+      if (!device.cert?.derBase64) return;
+      const name = certFileName(device.label, device.ip);
+      download(name, derBase64ToPem(device.cert.derBase64), 'application/x-x509-ca-cert');
+      say(t('ui_saved', [name]));
     },
   };
 

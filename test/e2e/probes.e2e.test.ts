@@ -13,7 +13,7 @@ import { BROWSERS, call, combinable, configFor, expected, openSession, RESULTS }
  * own settings or a user action run on their own.
  */
 /** Scenarios that need their own settings, a user action, or share an address with another. */
-const SOLO = ['box-dns-unverified', 'computer-clock', 'printer-proceed-anyway', 'box-ip-only'];
+const SOLO = ['box-dns-unverified', 'computer-clock', 'printer-proceed-anyway', 'box-ip-only', 'printer-cert-changed'];
 
 for (const browser of BROWSERS) {
   describe(`probes in ${browser}`, () => {
@@ -95,6 +95,12 @@ for (const browser of BROWSERS) {
           }
         }
         await call(session, { type: 'saveConfig', config: configFor(lab, [s!]) });
+        if (s!.needs === 'regenerate-cert') {
+          // Trusted first; then someone generates the printer's certificate again in Web Config.
+          const before = await call<CheckResult>(session, { type: 'checkNow' });
+          expect(before.devices[0]?.code).toBe('PRINTER_OK');
+          await lab.regenerateCert(s!.printer!.ip);
+        }
         const r = await call<CheckResult>(session, { type: 'checkNow' });
         expect({ id, code: r.devices[0]?.code, raw: r.devices[0]?.raw }).toMatchObject({ id, code: expected(s!, browser) });
       });

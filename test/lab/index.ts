@@ -2,6 +2,9 @@
  * The lab: real TLS/HTTP servers on loopback (one 127.0.0.x per device, real ports) that
  * reproduce every fault the extension diagnoses. `startLab()` starts them all; see README.md.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBox } from './box';
 import { loadOrCreateCerts } from './ca';
@@ -32,7 +35,7 @@ export async function startLab(opts: { dir?: string; waitMs?: number } = {}): Pr
   const deadline = Date.now() + (opts.waitMs ?? 20_000);
   let ctx: DeviceContext;
   for (;;) {
-    ctx = { recorder: new Recorder(), ports, certs, servers: new ServerSet(), startedAt: Date.now() };
+    ctx = { recorder: new Recorder(), ports, certs, servers: new ServerSet(), startedAt: Date.now(), tls: new Map() };
     try {
       await startDevices(ctx);
       break;
@@ -67,6 +70,17 @@ export async function startLab(opts: { dir?: string; waitMs?: number } = {}): Pr
     requests: (ip) => ctx.recorder.requests(ip),
     maxConcurrent: (ip) => ctx.recorder.maxConcurrent(ip),
     stop: () => (stopped ??= ctx.servers.closeAll()),
+    async regenerateCert(ip) {
+      // What Web Config's "Create > Self-Signed, Common Name = the printer's IP" does a second time.
+      const server = ctx.tls?.get(ip);
+      if (!server) throw new Error(`no printer with HTTPS at ${ip}`);
+      const fresh = await loadOrCreateCerts(mkdtempSync(join(tmpdir(), 'lab-regenerated-')), { regenerated: { cn: ip, ips: [ip], from: -1, to: 3650, selfSigned: true } });
+      const leaf = fresh.leaves.regenerated!;
+      server.setSecureContext({ key: leaf.key, cert: leaf.cert });
+      // The printer restarts after "Create": connections the browser kept open are gone.
+      (server as unknown as { closeAllConnections(): void }).closeAllConnections();
+      return { certPem: leaf.cert };
+    },
   };
 }
 
@@ -82,6 +96,6 @@ async function startDevices(ctx: DeviceContext): Promise<void> {
 
 /** The JSON-safe part of a lab, what `npm run lab` writes to `.lab/lab.json`. */
 export function describeLab(lab: Lab): LabDescription {
-  const { requests: _r, maxConcurrent: _m, stop: _s, ...description } = lab;
+  const { requests: _r, maxConcurrent: _m, stop: _s, regenerateCert: _g, ...description } = lab;
   return description;
 }

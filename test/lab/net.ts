@@ -24,6 +24,8 @@ export interface DeviceContext {
   servers: ServerSet;
   /** When the lab started (uptimes). */
   startedAt: number;
+  /** Each printer's HTTPS server by IP, so a test can swap its certificate (regenerateCert). */
+  tls?: Map<string, import('node:tls').Server>;
 }
 
 export const REAL_PORTS: Ports = { https: 443, boxHttp: 8069, printerHttp: 80 };

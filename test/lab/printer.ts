@@ -126,6 +126,7 @@ export async function startPrinter(device: PrinterDevice, ctx: DeviceContext): P
   const h = handler(device);
   const tls = ctx.servers.add(https.createServer({ key: leaf.key, cert: leaf.cert }, ctx.recorder.wrap(device.ip, ctx.ports.https, h)));
   const plain = ctx.servers.add(http.createServer(ctx.recorder.wrap(device.ip, ctx.ports.printerHttp, h)));
+  ctx.tls?.set(device.ip, tls);
   await listenAll([
     [tls, ctx.ports.https, device.ip],
     [plain, ctx.ports.printerHttp, device.ip],

@@ -85,6 +85,9 @@ export function buildScenarios(ports: Ports = REAL_PORTS): Scenario[] {
     }),
     p('printer-offline', 'Printer reports OFF_LINE only', '127.0.0.34', 'PRINTER_OFFLINE'),
     p('printer-mechanical', 'Printer reports EPTR_MECHANICAL', '127.0.0.35', 'PRINTER_ERROR'),
+    p('printer-cert-changed', 'Trusted printer whose certificate is then generated again (Web Config > Create)', '127.0.0.37', 'PRINTER_CERT_CHANGED', {
+      needs: 'regenerate-cert',
+    }),
     // The extension asks its DNS-over-HTTPS server for the time: here one whose clock is 400 days ahead of this till's.
     p('computer-clock', 'Till clock 400 days behind: certificate not yet valid, Date headers 400 days ahead', '127.0.0.36', 'PC_CLOCK_WRONG', {
       settings: { dohUrl: `https://${DOH_IP}${ports.https === REAL_PORTS.https ? '' : `:${ports.https}`}${DOH_PATHS.clockAhead}` },

@@ -17,7 +17,7 @@ export interface Scenario {
   /** Only where Firefox legitimately differs. */
   expectFirefox?: string;
   /** The test must first click "Proceed" on the browser warning page (Chromium). */
-  needs?: 'proceed-anyway';
+  needs?: 'proceed-anyway' | 'regenerate-cert';
 }
 
 /** Everything about a running lab that can be written to JSON (`.lab/lab.json`). */
@@ -49,4 +49,6 @@ export interface Lab extends LabDescription {
   /** The most simultaneous in-flight HTTP requests that device saw. */
   maxConcurrent(ip: string): number;
   stop(): Promise<void>;
+  /** Gives a printer a new self-signed certificate, as regenerating it in Web Config does (issue: certificate changed). */
+  regenerateCert(ip: string): Promise<{ certPem: string }>;
 }
