@@ -252,36 +252,69 @@ function trustCa(profile: string, caCertPath: string): void {
   }
 }
 
-/** Processes of this process group that are still running (zombies waiting for init do not count). */
-function liveGroupMembers(pgid: number): number[] {
-  const live: number[] = [];
+/**
+ * Running processes (zombies waiting for init do not count) of a Firefox: the members of its
+ * process group `pgid`, and of the group of any process started on `profileDir` (found by
+ * its command line, for when puppeteer failed before telling the pid). Linux only.
+ */
+function firefoxProcesses(pgid: number | undefined, profileDir: string): { pids: number[]; groups: number[] } {
+  if (process.platform !== 'linux') return { pids: [], groups: [] };
+  const procs: { pid: number; pgrp: number; cmd: string }[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // state ppid pgrp ...
-      if (Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X') live.push(Number(name));
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // state ppid pgrp ...
+      if (state === 'Z' || state === 'X') continue;
+      procs.push({ pid: Number(name), pgrp: Number(pgrp), cmd: readFileSync(`/proc/${name}/cmdline`, 'utf8') });
     } catch {
       // gone meanwhile
     }
   }
-  return live;
+  const own = procs.find((p) => p.pid === process.pid)?.pgrp; // never our own group
+  const direct = procs.filter((p) => p.cmd.split('\0').includes(profileDir));
+  const groups = new Set<number>([...(pgid ? [pgid] : []), ...direct.map((p) => p.pgrp)].filter((g) => g > 1 && g !== own));
+  const pids = new Set([...direct.map((p) => p.pid), ...procs.filter((p) => groups.has(p.pgrp)).map((p) => p.pid)]);
+  pids.delete(process.pid);
+  return { pids: [...pids], groups: [...groups] };
 }
 
-/** Stop the browser and everything it started; true when nothing of it is left running. */
-async function stopBrowser(browser: Browser | undefined, pid: number | undefined): Promise<boolean> {
-  if (browser) await withTimeout(browser.close(), 20_000, 'closing Firefox').catch(() => undefined);
-  if (!pid || process.platform !== 'linux') return true;
-  for (let i = 0; i < 50 && liveGroupMembers(pid).length; i++) await sleep(100);
-  if (liveGroupMembers(pid).length) {
+function killAll(pgid: number | undefined, profileDir: string): void {
+  const { pids, groups } = firefoxProcesses(pgid, profileDir);
+  for (const target of [...groups.map((g) => -g), ...pids]) {
     try {
-      process.kill(-pid, 'SIGKILL');
+      process.kill(target, 'SIGKILL');
     } catch {
       // already gone
     }
-    for (let i = 0; i < 50 && liveGroupMembers(pid).length; i++) await sleep(100);
   }
-  return liveGroupMembers(pid).length === 0;
+}
+
+/** Stop the browser and everything it started; true when nothing of it is left running. */
+async function stopBrowser(browser: Browser | undefined, pid: number | undefined, profileDir: string): Promise<boolean> {
+  if (browser) await withTimeout(browser.close(), 20_000, 'closing Firefox').catch(() => undefined);
+  const left = () => firefoxProcesses(pid, profileDir).pids.length;
+  for (let i = 0; i < 50 && left(); i++) await sleep(100);
+  if (left()) {
+    killAll(pid, profileDir);
+    for (let i = 0; i < 50 && left(); i++) await sleep(100);
+  }
+  return left() === 0;
+}
+
+/** Sessions still open: if this Node process ends without closing them, leave nothing behind. */
+const openSessions = new Map<string, { pid: number | undefined; owns: boolean }>();
+let exitHookInstalled = false;
+function track(profileDir: string, pid: number | undefined, owns: boolean): void {
+  openSessions.set(profileDir, { pid, owns });
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const [dir, s] of openSessions) {
+      killAll(s.pid, dir);
+      if (s.owns) rmSync(dir, { recursive: true, force: true });
+    }
+  });
 }
 
 type BidiSend = (method: string, params: object) => Promise<{ result?: unknown }>;
@@ -367,6 +400,7 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
         dumpio: process.env.E2E_DUMPIO === '1',
       });
       pid = browser.process()?.pid;
+      track(profileDir, pid, ownsProfile);
       mark('firefoxUp');
       if (!bidiSend(browser)) throw new Error('puppeteer-core no longer exposes its BiDi connection (browser.connection.send): update test/e2e/firefox.ts');
       const installMs = left('installing the add-on');
@@ -393,14 +427,15 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
       break;
     } catch (e) {
       lastError = e;
-      await stopBrowser(browser, pid);
+      await stopBrowser(browser, pid, profileDir);
       browser = undefined;
       bridge = undefined;
       if (attempt === 2 || /not installed|is missing|must be absolute|no background|gecko\.id|expected|no longer exposes/.test(String(e))) break;
     }
   }
   if (!browser || !bridge) {
-    if (ownsProfile) rmSync(profileDir, { recursive: true, force: true });
+    openSessions.delete(profileDir);
+    if (ownsProfile) rmSync(profileDir, { recursive: true, force: true, maxRetries: 5 });
     const msg = lastError instanceof Error ? lastError.message : String(lastError);
     throw new Error(`Could not start Firefox with the extension (${bin}, ${firefoxVersion(bin)}): ${msg}`);
   }
@@ -490,7 +525,8 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
-      const clean = await stopBrowser(b, pid);
+      const clean = await stopBrowser(b, pid, profileDir);
+      openSessions.delete(profileDir);
       if (ownsProfile) rmSync(profileDir, { recursive: true, force: true, maxRetries: 5 });
       if (!clean) throw new Error(`Firefox (process group ${pid}) was still running after close and SIGKILL`);
     },
