@@ -103,7 +103,8 @@ export function App({ model, actions }: { model: PopupModel; actions: PopupActio
           )}
         </div>
         {model.error && <p class="error-line" role="alert">{model.error}</p>}
-        <div class="body">
+        {/* Focusable so keyboard users can scroll the support details, which hold no control. */}
+        <div class="body" tabIndex={supportOpen ? 0 : undefined} aria-label={supportOpen ? t('ui_support') : undefined}>
           {!supportOpen && (
             <ul class="devices" aria-label={t('ui_devices')}>
               {rows.map((row) => (
@@ -153,6 +154,11 @@ function Header({ status, title, age, onSettings }: { status: Status; title: str
           </p>
         )}
       </div>
+      <a class="icon-button" href="/audit/index.html" target="_blank" rel="noopener" data-testid="audit-link" aria-label={t('audit_link')} title={t('audit_link')}>
+        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+          <path fill="currentColor" d="M18 8h-1V6a5 5 0 0 0-10 0v2H6a2 2 0 0 0-2 2v10a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V10a2 2 0 0 0-2-2Zm-6 9a2 2 0 1 1 0-4 2 2 0 0 1 0 4Zm3.1-9H8.9V6a3.1 3.1 0 0 1 6.2 0v2Z" />
+        </svg>
+      </a>
       <button type="button" class="icon-button" data-testid="settings" aria-label={t('ui_settings')} title={t('ui_settings')} onClick={onSettings}>
         <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
           <path

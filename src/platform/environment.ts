@@ -1,7 +1,13 @@
 import type { Environment } from '../model';
 
 /** Browser and OS as support wants to read them, from what the browser itself says. */
-export function describeBrowser(ua: string): { browser: string; id: 'chrome' | 'edge' | 'firefox' | 'safari' } {
+export function describeBrowser(ua: string, brands: { brand: string; version: string }[] = uaBrands()): { browser: string; id: 'chrome' | 'edge' | 'firefox' | 'safari' } {
+  // Chromium-based browsers name themselves in userAgentData (the UA string says "Chrome" for all).
+  const named = (name: string) => brands.find((b) => b.brand === name);
+  const edgeBrand = named('Microsoft Edge');
+  if (edgeBrand) return { browser: `Edge ${edgeBrand.version}`, id: 'edge' };
+  const chromeBrand = named('Google Chrome') ?? named('Chromium');
+  if (chromeBrand) return { browser: `${chromeBrand.brand === 'Chromium' ? 'Chromium' : 'Chrome'} ${chromeBrand.version}`, id: 'chrome' };
   const ff = /Firefox\/(\d+(?:\.\d+)?)/.exec(ua);
   if (ff) return { browser: `Firefox ${ff[1]}`, id: 'firefox' };
   const edge = /Edg\/(\d+)/.exec(ua);
@@ -37,4 +43,9 @@ export function environment(ua: string, platformOs: string, arch: string, versio
     extensionVersion: version,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
   };
+}
+
+function uaBrands(): { brand: string; version: string }[] {
+  const data = (globalThis.navigator as { userAgentData?: { brands?: { brand: string; version: string }[] } } | undefined)?.userAgentData;
+  return data?.brands ?? [];
 }
