@@ -1,6 +1,8 @@
 import type { MessageMap, MessageType, PopupState } from '../src/messages';
 import type { Store } from '../src/store/db';
 import { validateConfig } from '../src/config/validate';
+import { createConfigService } from '../src/config/service';
+import { browserDiscoveryDeps, createDiscovery } from '../src/discovery/worker';
 import { reportJson, reportText } from '../src/report';
 import { api } from '../src/platform/api';
 import { describeBrowser, osId } from '../src/platform/environment';
@@ -10,6 +12,8 @@ type Handlers = { [K in MessageType]: (req: MessageMap[K]['req']) => Promise<Mes
 
 export function createHandlers(deps: { store: Store; checker: { running: boolean; check(): Promise<import('../src/model').CheckResult> }; onConfigChanged(): void }): Handlers {
   const { store, checker } = deps;
+  const configService = createConfigService({ getConfig: () => store.getConfig(), setConfig: (c) => store.setConfig(c), onConfigChanged: () => deps.onConfigChanged() });
+  const discovery = createDiscovery(browserDiscoveryDeps(api, () => store.getConfig()));
   return {
     ping: async () => ({ version: api.runtime.getManifest().version }),
     getState: async (): Promise<PopupState> => {
@@ -35,6 +39,10 @@ export function createHandlers(deps: { store: Store; checker: { running: boolean
       const last = await store.getLast();
       return last ? { text: reportText(last, t), json: reportJson(last) } : null;
     },
+    checkConfig: ({ config }) => configService.check(config),
+    importDevices: ({ json }) => configService.importDevices(json),
+    findOdooTabs: () => discovery.findTabs(),
+    discoverFromTab: ({ tabId }) => discovery.read(tabId),
     getHistory: async ({ deviceIds }) => {
       const ids = [...new Set(Array.isArray(deviceIds) ? deviceIds.filter((id): id is string => typeof id === 'string') : [])];
       return Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await store.history(id)] as const)));
