@@ -1,0 +1,224 @@
+/**
+ * Runs the BUILT options page in Chromium without the extension: a static server on 127.0.0.1
+ * and a fake `chrome` whose runtime.sendMessage is answered in Node by the real worker-side
+ * code (validation, import, discovery; the Odoo tab is the lab's fake Odoo on 127.0.0.60) and
+ * whose permissions API is a set the test can inspect. Used by test/unit/options-page.test.ts
+ * and options/dev/shoot.ts. Nothing leaves 127.0.0.0/8: every other request is aborted.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Config } from '../../src/model';
+import { DEFAULT_SETTINGS } from '../../src/model';
+import { validateConfig } from '../../src/config/validate';
+import { createConfigService } from '../../src/config/service';
+import { createDiscovery } from '../../src/discovery/worker';
+import { startFakeOdoo, type FakeOdoo, type OdooVersion } from '../../test/lab/odoo';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const CHROMIUM = '/usr/bin/chromium';
+
+type Messages = Record<string, { message: string }>;
+
+export function loadMessages(lang = 'en'): Messages {
+  const dir = join(ROOT, '_locales', lang);
+  const all: Messages = {};
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) Object.assign(all, JSON.parse(readFileSync(join(dir, f), 'utf8')));
+  return all;
+}
+
+export interface PageOptions {
+  config?: Config;
+  /** Origins already granted (host access held). */
+  granted?: string[];
+  /** The user answers "no" to every permission prompt. */
+  deny?: boolean;
+  /** Serve an Odoo tab from the lab's fake Odoo of this version (or none). */
+  odoo?: OdooVersion | 'logged-out' | null;
+}
+
+export interface OptionsPage {
+  page: Page;
+  /** What the worker holds now. */
+  config(): Config;
+  /** Permission calls: `request:<json>`, `remove:<json>`. */
+  permissionLog(): Promise<string[]>;
+  granted(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+function stubScript(messages: Messages, granted: string[], deny: boolean): string {
+  const arg = JSON.stringify({ messages, granted, deny });
+  return `(() => {
+  const { messages, granted, deny } = ${arg};
+  const held = new Set(granted);
+  const perms = new Set();
+  const log = (window.__permLog = []);
+  window.__granted = () => [...held, ...[...perms].map((p) => 'perm:' + p)];
+  const added = [], removed = [];
+  const getMessage = (key, subs) => {
+    const m = messages[key];
+    if (!m) return '';
+    const list = subs === undefined ? [] : Array.isArray(subs) ? subs.map(String) : [String(subs)];
+    return m.message.replace(/\\$(\\d)/g, (_, n) => list[Number(n) - 1] ?? '').replace(/\\$\\$/g, '$');
+  };
+  const fake = {
+    runtime: {
+      id: 'stub',
+      getManifest: () => ({ version: '0.1.0' }),
+      onMessage: { addListener() {}, removeListener() {} },
+      sendMessage: (msg) => window.__worker(msg),
+    },
+    i18n: { getMessage, getUILanguage: () => 'en' },
+    permissions: {
+      contains: async (p) => (p.origins || []).every((o) => held.has(o)) && (p.permissions || []).every((x) => perms.has(x)),
+      request: async (p) => {
+        log.push('request:' + JSON.stringify(p));
+        if (deny) return false;
+        (p.origins || []).forEach((o) => held.add(o));
+        (p.permissions || []).forEach((x) => perms.add(x));
+        added.forEach((l) => l(p));
+        return true;
+      },
+      remove: async (p) => {
+        log.push('remove:' + JSON.stringify(p));
+        (p.origins || []).forEach((o) => held.delete(o));
+        (p.permissions || []).forEach((x) => perms.delete(x));
+        removed.forEach((l) => l(p));
+        return true;
+      },
+      onAdded: { addListener: (l) => added.push(l), removeListener() {} },
+      onRemoved: { addListener: (l) => removed.push(l), removeListener() {} },
+    },
+  };
+  Object.defineProperty(window, 'chrome', { value: fake, configurable: true, writable: true });
+})();`;
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png' };
+
+export interface Harness {
+  base: string;
+  browser: Browser;
+  context(opts?: { colorScheme?: 'light' | 'dark'; width?: number; height?: number }): Promise<BrowserContext>;
+  open(context: BrowserContext, opts?: PageOptions): Promise<OptionsPage>;
+  close(): Promise<void>;
+}
+
+export const emptyConfig = (): Config => ({ boxes: [], printers: [], settings: { ...DEFAULT_SETTINGS } });
+
+export async function startHarness(dist: string): Promise<Harness> {
+  if (!existsSync(join(dist, 'options/index.html'))) throw new Error(`no built options page in ${dist}`);
+  const server: Server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(dist, path);
+    if (!file.startsWith(dist) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--headless=new', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const messages = loadMessages();
+  const odoos: FakeOdoo[] = [];
+
+  return {
+    base,
+    browser,
+    async context({ colorScheme = 'light', width = 900, height = 1000 } = {}) {
+      const context = await browser.newContext({ viewport: { width, height }, colorScheme, reducedMotion: 'reduce', acceptDownloads: true });
+      await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
+      return context;
+    },
+    async open(context, opts = {}) {
+      let config: Config = structuredClone(opts.config ?? emptyConfig());
+      const store = { getConfig: async () => config, setConfig: async (c: Config) => void (config = structuredClone(c)) };
+      const service = createConfigService({ ...store, onConfigChanged: () => undefined });
+      let odoo: FakeOdoo | undefined;
+      let cookie = '';
+      if (opts.odoo) {
+        odoo = await startFakeOdoo({ ip: '127.0.0.60', port: 0, ...(opts.odoo === 'logged-out' ? { loggedIn: false } : { version: opts.odoo }) });
+        odoos.push(odoo);
+        const page = await fetch(odoo.url, { redirect: 'manual' });
+        cookie = (page.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      }
+      const tabFetch: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...(cookie ? { cookie } : {}) } });
+      const discovery = createDiscovery({
+        queryTabs: async () => [{ id: 7, url: 'https://www.example.org/news', title: 'News' }, ...(odoo ? [{ id: 9, url: odoo.url, title: 'Odoo - Point of Sale' }] : [])],
+        getTab: async (id) => (id === 9 && odoo ? { id, url: odoo.url } : undefined),
+        runInTab: async (_id, func, args) => JSON.parse(JSON.stringify(await func(...(JSON.parse(JSON.stringify(args)) as typeof args), tabFetch))),
+        getConfig: store.getConfig,
+      });
+      // The worker's handlers, as background/handlers.ts wires them.
+      const handlers: Record<string, (m: Record<string, unknown>) => Promise<unknown>> = {
+        getConfig: async () => config,
+        saveConfig: async (m) => {
+          const { config: next, errors } = validateConfig(m.config, config.settings);
+          if (errors.length) return { ok: false, errors: errors.map((e) => `${e.field}: ${e.error}`) };
+          config = next;
+          return { ok: true, config: next };
+        },
+        checkConfig: (m) => service.check(m.config as Config),
+        importDevices: (m) => service.importDevices(m.json as string),
+        findOdooTabs: () => discovery.findTabs(),
+        discoverFromTab: (m) => discovery.read(m.tabId as number),
+      };
+      const page = await context.newPage();
+      await page.exposeFunction('__worker', async (msg: { type: string }) => {
+        const h = handlers[msg.type];
+        if (!h) return { ok: false, error: `no handler for ${msg.type}` };
+        try {
+          return { ok: true, value: JSON.parse(JSON.stringify(await h(msg as Record<string, unknown>))) };
+        } catch (e) {
+          return { ok: false, error: (e as Error).message };
+        }
+      });
+      await page.addInitScript({ content: stubScript(messages, opts.granted ?? [], opts.deny ?? false) });
+      await page.goto(`${base}/options/index.html`);
+      await page.waitForSelector('.page main .card, .page main .msg');
+      return {
+        page,
+        config: () => config,
+        permissionLog: () => page.evaluate(() => (window as unknown as { __permLog: string[] }).__permLog),
+        granted: () => page.evaluate(() => (window as unknown as { __granted(): string[] }).__granted()),
+        close: async () => {
+          await page.close();
+          await odoo?.stop();
+        },
+      };
+    },
+    async close() {
+      await browser.close();
+      await Promise.all(odoos.map((o) => o.stop().catch(() => undefined)));
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+/** Builds the extension for Chromium into `outDir` (the real build, without touching dist/; the stub brings the texts). */
+export async function buildInto(outDir: string): Promise<void> {
+  const { build } = await import('vite');
+  const target = process.env.TARGET;
+  process.env.TARGET = 'chrome';
+  try {
+    await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  } finally {
+    if (target === undefined) delete process.env.TARGET;
+    else process.env.TARGET = target;
+  }
+}
+
+let axeSource: string | undefined;
+/** axe-core's violations on the page as `rule: targets` lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  axeSource ??= readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))`);
+}
