@@ -9,6 +9,7 @@ import { decideBox, type Verdict } from './diagnoses/decide-box';
 import { decidePrinter } from './diagnoses/decide-printer';
 import { diagnosis } from './diagnoses/registry';
 import { fingerprintChanged, withCertChange, type KnownCert } from './diagnoses/cert-change';
+import { whenOffline } from './diagnoses/offline';
 
 export interface CheckDeps {
   http: Http;
@@ -118,15 +119,18 @@ export async function runCheck(config: Config, deps: CheckDeps): Promise<CheckRe
   const boxFindings = new Map<string, BoxFindings>();
   const printerFindings = new Map<string, PrinterFindings>();
   const decideAll = (): void => {
+    const findings = [...boxFindings.values(), ...printerFindings.values()];
+    const offline = findings.some((f) => f.requests.some((r) => !r.ok && r.failure === 'offline'));
+    const adjust = (v: Verdict): Verdict => (offline ? whenOffline(v) : v);
     for (const b of config.boxes) {
       const f = boxFindings.get(b.id);
-      if (f) devices.set(b.id, toDevice(b.id, 'box', b.name || b.hostname || b.ip || b.id, decideBox(f, now(), skew), f.requests, { ip: f.ip, hostname: f.hostname }));
+      if (f) devices.set(b.id, toDevice(b.id, 'box', b.name || b.hostname || b.ip || b.id, adjust(decideBox(f, now(), skew)), f.requests, { ip: f.ip, hostname: f.hostname }));
     }
     for (const p of config.printers) {
       const f = printerFindings.get(p.id);
       if (!f) continue;
       const before = deps.previous?.devices.find((d) => d.deviceId === p.id);
-      const device = toDevice(p.id, 'printer', p.name || p.ip, withCertChange(decidePrinter(f, skew), before), f.requests, { ip: p.ip });
+      const device = toDevice(p.id, 'printer', p.name || p.ip, adjust(withCertChange(decidePrinter(f, skew), before)), f.requests, { ip: p.ip });
       const known = deps.knownCerts?.[p.id];
       if (fingerprintChanged(device, known)) device.facts.certReplacedSince = known!.since.slice(0, 10);
       devices.set(p.id, device);

@@ -1,11 +1,60 @@
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExtensionPage, ExtensionSession, LaunchOptions } from './driver';
 
 export const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Chromium on Linux reads policies from /etc/chromium/policies only: no switch or environment
+ * variable moves it, its command-line and "local test" policy providers are off on Linux or
+ * cannot hold extension (3rdparty) policy, and CDP has no way in. So `policies` runs Chromium in
+ * a private mount namespace (unshare) where a throwaway copy of /etc/chromium, holding
+ * policies/managed/iot-doctor.json, stands in for the real one: nothing is written to /etc and
+ * no other process sees it. The file stays writable, and Chromium reloads it when it changes.
+ */
+export interface ChromiumLaunchOptions extends LaunchOptions {
+  /** Optional. A policy file as /etc/chromium/policies/managed/ holds it, e.g. `{ "3rdparty": { "extensions": { [id]: {...} } } }`. */
+  policies?: Record<string, unknown>;
+}
+export type ChromiumSession = ExtensionSession & { /** With `policies`: the file Chromium reads them from. */ policyFile?: string };
+
+const POLICY_ETC = '/etc/chromium';
+const unshareFlags = (): string[] => ['--mount', ...(process.getuid?.() === 0 ? [] : ['--map-root-user'])];
+
+/** Why `policies` cannot work on this machine, or undefined when it can. */
+export function chromiumPolicyUnsupported(): string | undefined {
+  if (!existsSync(POLICY_ETC)) return `${POLICY_ETC} does not exist, so there is nothing to stand in for`;
+  const r = spawnSync('unshare', [...unshareFlags(), '--', 'sh', '-c', `mount --bind "$(mktemp -d)" ${POLICY_ETC}`], { encoding: 'utf8' });
+  return r.status === 0 ? undefined : `no private mount namespace here (unshare ${unshareFlags().join(' ')}: ${(r.stderr || r.error?.message || `exit ${r.status}`).trim()})`;
+}
+
+/** The id Chromium gives an unpacked extension without a "key": the SHA-256 of its real path, in letters a-p. */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+const shQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** A launcher that starts `bin` with a throwaway /etc/chromium holding `policies`. */
+function withPolicies(home: string, bin: string, policies: Record<string, unknown>): { launcher: string; policyFile: string } {
+  const why = chromiumPolicyUnsupported();
+  if (why) throw new Error(`Chromium cannot be given policies: ${why}`);
+  const etc = join(home, 'etc-chromium');
+  cpSync(POLICY_ETC, etc, { recursive: true });
+  mkdirSync(join(etc, 'policies', 'managed'), { recursive: true });
+  const policyFile = join(etc, 'policies', 'managed', 'iot-doctor.json');
+  writeFileSync(policyFile, JSON.stringify(policies, null, 2));
+  const launcher = join(home, 'chromium-with-policies.sh');
+  const inner = `mount --bind ${shQuote(etc)} ${POLICY_ETC} && exec ${shQuote(bin)} "$@"`;
+  writeFileSync(launcher, `#!/bin/sh\nexec unshare ${unshareFlags().join(' ')} -- sh -c ${shQuote(inner)} chromium "$@"\n`);
+  chmodSync(launcher, 0o755);
+  return { launcher, policyFile };
+}
 
 /** Flags for a quiet headless Chromium that talks to nothing but the lab. */
 const QUIET = [
@@ -38,7 +87,7 @@ function wrap(page: Page): ExtensionPage {
 }
 
 /** Debian's Chromium with the built extension loaded, a throwaway profile and HOME (NSS DB). */
-export async function launchChromium(opts: LaunchOptions): Promise<ExtensionSession> {
+export async function launchChromium(opts: ChromiumLaunchOptions): Promise<ChromiumSession> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-system-deps.sh (apt-get install chromium)`);
   const home = mkdtempSync(join(tmpdir(), 'iot-doctor-chromium-home-'));
   const profile = opts.profileDir ?? join(home, 'profile');
@@ -48,8 +97,9 @@ export async function launchChromium(opts: LaunchOptions): Promise<ExtensionSess
     execFileSync('certutil', ['-N', '-d', `sql:${nss}`, '--empty-password']);
     execFileSync('certutil', ['-A', '-d', `sql:${nss}`, '-t', 'C,,', '-n', 'iot-doctor-lab-ca', '-i', opts.caCertPath]);
   }
+  const policy = opts.policies ? withPolicies(home, opts.executablePath ?? CHROMIUM, opts.policies) : undefined;
   const ctx: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: policy?.launcher ?? opts.executablePath ?? CHROMIUM,
     headless: false, // the new headless mode comes from --headless=new, which runs extensions
     ignoreDefaultArgs: ['--disable-extensions', '--headless'],
     args: [...(opts.headless === false ? [] : ['--headless=new']), ...QUIET, `--disable-extensions-except=${opts.extensionDir}`, `--load-extension=${opts.extensionDir}`, ...(opts.chromiumArgs ?? [])],
@@ -89,5 +139,6 @@ export async function launchChromium(opts: LaunchOptions): Promise<ExtensionSess
     async close() {
       await ctx.close();
     },
-  } as ExtensionSession;
+    ...(policy ? { policyFile: policy.policyFile } : {}),
+  } as ChromiumSession;
 }

@@ -62,6 +62,13 @@ describe('box diagnoses', () => {
   it('box known only by IP', async () => expect(await codeOf(config({ boxes: [{ id: 'b', ip: '192.168.1.143' }] }), healthy19)).toEqual(['BOX_HOSTNAME_MISSING']));
   it('computer offline', async () =>
     expect(await codeOf(config({ boxes: [box] }), { 'http://192.168.1.143:8069/hw_proxy/hello': { error: 'net::ERR_INTERNET_DISCONNECTED' } })).toEqual(['PC_OFFLINE']));
+  it('one "offline" from the browser makes every connection failure of the check "offline"', async () => {
+    const r = await run(config({ boxes: [box], printers: [printer] }), { 'http://192.168.1.143:8069/hw_proxy/hello': { error: 'net::ERR_INTERNET_DISCONNECTED' } });
+    expect(r.devices.map((d) => [d.code, d.raw])).toEqual([
+      ['PC_OFFLINE', 'net::ERR_INTERNET_DISCONNECTED'],
+      ['PC_OFFLINE', 'net::ERR_CONNECTION_REFUSED'],
+    ]);
+  });
   it('never asks 18 for its secrets', async () => {
     const log: HttpRequest[] = [];
     await run(config({ boxes: [box] }), { 'http://192.168.1.143:8069/hw_proxy/hello': ping, 'http://192.168.1.143:8069/hw_posbox_homepage/ping': { text: 'ping' } }, log);
