@@ -41,7 +41,7 @@ for (const browser of BROWSERS) {
       expect(result.devices.map((d) => d.deviceId).sort()).toEqual(plain.map((s) => s.id).sort());
     });
 
-    it.each(['box-19-ok', 'box-dns-blocked', 'box-name-unknown', 'box-name-stale', 'box-https-down', 'box-cert-expired', 'box-16-cert-error', 'box-18-ok', 'box-off', 'box-cert-expiring', 'box-cert-invalid', 'printer-ok', 'printer-self-signed', 'printer-expired', 'printer-wrong-name', 'printer-paper-out', 'printer-paper-low', 'printer-cover-open', 'printer-offline', 'printer-wrong-devid', 'printer-mechanical', 'printer-refused', 'printer-hangs', 'printer-off', 'printer-garbage', 'printer-huge'])(
+    it.each(['box-19-ok', 'box-dns-blocked', 'box-name-unknown', 'box-name-stale', 'box-https-down', 'box-cert-expired', 'box-16-cert-error', 'box-18-ok', 'box-off', 'box-cert-expiring', 'box-cert-invalid', 'printer-ok', 'printer-self-signed', 'printer-expired', 'printer-wrong-name', 'printer-paper-out', 'printer-paper-low', 'printer-cover-open', 'printer-offline', 'printer-wrong-devid', 'printer-mechanical', 'printer-refused', 'printer-hangs', 'printer-off', 'printer-garbage', 'printer-huge', 'printer-cert-other', 'unknown-error'])(
       '%s',
       (id) => {
         const s = plain.find((x) => x.id === id);

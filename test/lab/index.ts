@@ -14,6 +14,7 @@ import { DOH_HOST, DOH_IP, boxHostname, chromiumHostRules, firefoxPrefs } from '
 import { type DeviceContext, PortInUseError, REAL_PORTS, Recorder, ServerSet, choosePorts } from './net';
 import { startPrinter, startSilent } from './printer';
 import { buildScenarios } from './scenarios';
+import { type Fleet, startFleet } from './fleet';
 import type { Lab, LabDescription } from './types';
 
 export type { Lab, LabDescription, RequestLog, Scenario } from './types';
@@ -29,15 +30,17 @@ export const DEFAULT_LAB_DIR = fileURLToPath(new URL('../../.lab', import.meta.u
  * lab can run on a machine: when another holds them, wait up to `waitMs` (default 20 s, e.g.
  * a test file finishing in a parallel worker) before failing with PortInUseError.
  */
-export async function startLab(opts: { dir?: string; waitMs?: number } = {}): Promise<Lab> {
+export async function startLab(opts: { dir?: string; waitMs?: number; fleet?: number } = {}): Promise<Lab & { fleet?: Fleet }> {
   const dir = opts.dir ?? DEFAULT_LAB_DIR;
   const [ports, certs] = await Promise.all([choosePorts(), loadOrCreateCerts(dir, CERT_SPECS)]);
   const deadline = Date.now() + (opts.waitMs ?? 20_000);
   let ctx: DeviceContext;
+  let fleet: Fleet | undefined; // opts.fleet extra printers on 127.0.1.x (fleet.ts)
   for (;;) {
     ctx = { recorder: new Recorder(), ports, certs, servers: new ServerSet(), startedAt: Date.now(), tls: new Map() };
     try {
       await startDevices(ctx);
+      if (opts.fleet) fleet = await startFleet(opts.fleet, ctx, dir);
       break;
     } catch (e) {
       await ctx.servers.closeAll();
@@ -67,6 +70,7 @@ export async function startLab(opts: { dir?: string; waitMs?: number } = {}): Pr
     firefoxPrefs: firefoxPrefs(dohRouterUrl),
     ports: { ...ports },
     scenarios,
+    ...(fleet ? { fleet } : {}),
     requests: (ip) => ctx.recorder.requests(ip),
     maxConcurrent: (ip) => ctx.recorder.maxConcurrent(ip),
     stop: () => (stopped ??= ctx.servers.closeAll()),

@@ -19,7 +19,7 @@ const OURS = [
   'box-https-down', 'box-cert-expiring', 'box-off', 'box-dns-unverified', 'box-ip-only', 'box-cert-invalid',
   'printer-ok', 'printer-self-signed', 'printer-expired', 'printer-wrong-name', 'printer-paper-out', 'printer-cover-open',
   'printer-wrong-devid', 'printer-refused', 'printer-hangs', 'printer-off', 'printer-paper-low', 'printer-garbage',
-  'printer-huge', 'printer-proceed-anyway', 'printer-offline', 'printer-mechanical', 'computer-clock', 'printer-cert-changed',
+  'printer-huge', 'printer-proceed-anyway', 'printer-offline', 'printer-mechanical', 'computer-clock', 'printer-cert-changed', 'printer-cert-other', 'unknown-error',
 ];
 const DAY = 86_400_000;
 const EPOS_PROBE =

@@ -7,7 +7,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import type { EposBehaviour, PrinterDevice, SilentDevice } from './devices';
-import { HEALTHY } from './devices';
+import { HEALTHY, PLAIN_ON_HTTPS_PORT } from './devices';
 import { type DeviceContext, listenAll, readBody } from './net';
 
 const EPOS_NS = 'http://www.epson-pos.com/schemas/2011/03/epos-print';
@@ -67,6 +67,11 @@ function answer(device: PrinterDevice, epos: EposBehaviour, devid: string, body:
       res.writeHead(200, { 'Content-Type': 'text/html' });
       res.end(GARBAGE_HTML);
       return;
+    case 'broken-chunked':
+      res.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8', 'Transfer-Encoding': 'chunked' });
+      res.flushHeaders();
+      res.socket?.end('not-a-chunk-size\r\n<response/>\r\n');
+      return;
     case 'huge':
       res.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8', 'Content-Length': String(hugeBody().length) });
       res.end(hugeBody());
@@ -121,6 +126,14 @@ function handler(device: PrinterDevice): (req: IncomingMessage, res: ServerRespo
 }
 
 export async function startPrinter(device: PrinterDevice, ctx: DeviceContext): Promise<void> {
+  if (device.https === PLAIN_ON_HTTPS_PORT) {
+    const h = handler(device);
+    await listenAll([
+      [ctx.servers.add(http.createServer(ctx.recorder.wrap(device.ip, ctx.ports.https, h))), ctx.ports.https, device.ip],
+      [ctx.servers.add(http.createServer(ctx.recorder.wrap(device.ip, ctx.ports.printerHttp, h))), ctx.ports.printerHttp, device.ip],
+    ]);
+    return;
+  }
   const leaf = ctx.certs.leaves[device.https];
   if (!leaf) throw new Error(`no certificate ${device.https} for ${device.ip}`);
   const h = handler(device);

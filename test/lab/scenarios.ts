@@ -85,6 +85,8 @@ export function buildScenarios(ports: Ports = REAL_PORTS): Scenario[] {
     }),
     p('printer-offline', 'Printer reports OFF_LINE only', '127.0.0.34', 'PRINTER_OFFLINE'),
     p('printer-mechanical', 'Printer reports EPTR_MECHANICAL', '127.0.0.35', 'PRINTER_ERROR'),
+    p('printer-cert-other', 'Printer whose HTTPS port answers in plain HTTP (no TLS at all)', '127.0.0.38', 'PRINTER_CERT_OTHER'),
+    p('unknown-error', 'Printer sending a malformed HTTP body: an error no table names', '127.0.0.39', 'UNKNOWN_ERROR'),
     p('printer-cert-changed', 'Trusted printer whose certificate is then generated again (Web Config > Create)', '127.0.0.37', 'PRINTER_CERT_CHANGED', {
       needs: 'regenerate-cert',
     }),
