@@ -24,6 +24,8 @@ interface Props {
 export function DeviceForm({ kind, index, device, actions, onDone }: Props) {
   const [values, setValues] = useState<DraftValues>(() => (kind === 'box' ? boxDraftOf(device as BoxConfig | undefined) : printerDraftOf(device as PrinterConfig | undefined)));
   const [problems, setProblems] = useState<DraftProblems | null>(null);
+  /** The values `problems` was answered for: a stale answer must not decide anything. */
+  const checkedFor = useRef<DraftValues | null>(null);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -35,7 +37,11 @@ export function DeviceForm({ kind, index, device, actions, onDone }: Props) {
     const n = ++seq.current;
     const timer = setTimeout(() => {
       actions.checkDevice(kind, index, values).then(
-        (p) => n === seq.current && setProblems(p),
+        (p) => {
+          if (n !== seq.current) return;
+          checkedFor.current = values;
+          setProblems(p);
+        },
         () => undefined,
       );
     }, 250);
@@ -52,12 +58,15 @@ export function DeviceForm({ kind, index, device, actions, onDone }: Props) {
     setSubmitted(true);
     setSaving(true);
     // No await before this call: it asks for the host permission inside the user's gesture.
-    const pending = actions.saveDevice(kind, index, values, !hasErrors(problems));
+    // It asks unless the values are known to be wrong (a failed save gives the access back).
+    const knownWrong = checkedFor.current === values && hasErrors(problems);
+    const pending = actions.saveDevice(kind, index, values, !knownWrong);
     seq.current++;
     pending.then(
       (p) => {
         setSaving(false);
         if (p) {
+          checkedFor.current = values;
           setProblems(p);
           formRef.current?.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
         } else onDone(true);

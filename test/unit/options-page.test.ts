@@ -73,6 +73,20 @@ describe.skipIf(!existsSync(CHROMIUM))('options page in Chromium', () => {
     await o.close();
   });
 
+  it('fixing a typo and saving at once still asks for the access (a stale check decides nothing)', async () => {
+    const o = await h.open(ctx);
+    const { page } = o;
+    await page.click('[data-testid=add-printer]');
+    await page.fill('[data-testid=input-ip]', '192.168.1.300');
+    await page.click('[data-testid=save-device]');
+    await page.waitForSelector('.field-error');
+    await page.fill('[data-testid=input-ip]', '192.168.1.30');
+    await page.click('[data-testid=save-device]');
+    await page.waitForSelector('[data-testid=device-printer-1][data-access=granted]');
+    expect(await o.permissionLog()).toEqual([request({ origins: origins('192.168.1.30') })]);
+    await o.close();
+  });
+
   it('refused access: saved anyway, "Grant access" asks again', async () => {
     const o = await h.open(ctx, { deny: true });
     const { page } = o;
