@@ -2,7 +2,7 @@
 // Builds dist/chrome and dist/firefox, then merges each locale's fragments
 // (_locales/<lang>/*.json) into the one messages.json the browsers read.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,6 +15,8 @@ for (const target of targets.length ? targets : ['chrome', 'firefox']) {
     stdio: 'inherit',
   });
   mergeLocales(join(root, '_locales'), join(root, 'dist', target, '_locales'));
+  // crxjs does not copy the file named by storage.managed_schema (the administrator's policy schema).
+  copyFileSync(join(root, 'managed_schema.json'), join(root, 'dist', target, 'managed_schema.json'));
   console.log(`built dist/${target}`);
 }
 
