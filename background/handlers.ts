@@ -1,6 +1,7 @@
 import type { MessageMap, MessageType, PopupState } from '../src/messages';
 import type { Store } from '../src/store/db';
 import { validateConfig } from '../src/config/validate';
+import { policyErrors } from '../src/policy/merge';
 import { createConfigService } from '../src/config/service';
 import { browserDiscoveryDeps, createDiscovery } from '../src/discovery/worker';
 import { reportJson, reportText } from '../src/report';
@@ -30,10 +31,12 @@ export function createHandlers(deps: { store: Store; checker: { running: boolean
     saveConfig: async ({ config }) => {
       const current = await store.getConfig();
       const { config: next, errors } = validateConfig(config, current.settings);
+      errors.push(...policyErrors(next, current));
       if (errors.length) return { ok: false, errors: errors.map((e) => `${e.field}: ${e.error}`) };
       await store.setConfig(next);
       deps.onConfigChanged();
-      return { ok: true, config: next };
+      // What is in force now: with a policy, the user's part merged again under the administrator's.
+      return { ok: true, config: await store.getConfig() };
     },
     getReport: async () => {
       const last = await store.getLast();

@@ -12,12 +12,15 @@ import { createHandlers } from './handlers';
 import { scheduleChecks, ALARM } from './schedule';
 import { firefoxResolver } from './dns';
 import { createCertReader } from './cert-reader';
+import { readManaged, startPolicy, withPolicy } from './policy';
 
-const store = openStore();
+// The administrator's policy (managed storage) merged in: every part of the worker sees the same configuration.
+const store = withPolicy(openStore(), () => readManaged(api), api);
 const http = createWorkerHttp(api as never, { certs: createCertReader() });
 const checker = createChecker({ store, http, pageHttp: createPageHttp(), resolve: firefoxResolver() });
 const reschedule = (): void => void store.getConfig().then((c) => scheduleChecks(c.settings.intervalMinutes));
 const handlers = createHandlers({ store, checker, onConfigChanged: reschedule });
+startPolicy({ api, store, checker, reschedule });
 
 api.runtime.onMessage.addListener((msg: unknown, sender, reply: (r: unknown) => void) => {
   // Only our own pages may talk to the worker; the offscreen document's own traffic is not ours to answer.

@@ -6,11 +6,13 @@
 import type { CheckResult, Config } from './model';
 import type { ConfigCheck, ImportResult } from './config/transfer';
 import type { DiscoveryResult, OdooTab } from './discovery/types';
+import type { ManagedConfig } from './policy/types';
 import type { HistoryEntry } from './store/db';
 
 /** What the popup renders: the worker decides everything, the view only shows it. */
 export interface PopupState {
-  config: Config;
+  /** The configuration in force; `config.managed` marks what the administrator's policy sets (absent without a policy). */
+  config: ManagedConfig;
   /** Last finished check, restored from storage on open (while a check runs, progress events carry the partial one). */
   last: CheckResult | null;
   /** True while a check runs; `last` then updates as devices finish. */
@@ -24,9 +26,10 @@ export interface MessageMap {
   getState: { req: Record<string, never>; res: PopupState };
   /** Starts a check (or joins the running one) and resolves when it ends. */
   checkNow: { req: Record<string, never>; res: CheckResult };
-  getConfig: { req: Record<string, never>; res: Config };
+  /** The configuration in force; `managed` marks what the administrator's policy sets (read-only in the views). */
+  getConfig: { req: Record<string, never>; res: ManagedConfig };
   /** Replaces the configuration after validation; answers the saved config or the errors. */
-  saveConfig: { req: { config: Config }; res: { ok: true; config: Config } | { ok: false; errors: string[] } };
+  saveConfig: { req: { config: Config }; res: { ok: true; config: ManagedConfig } | { ok: false; errors: string[] } };
   /** Plain-text and JSON report of the last check, for support. */
   getReport: { req: Record<string, never>; res: { text: string; json: string } | null };
   /** Options page: validates without saving, for per-field messages and the "saved as" preview. */
