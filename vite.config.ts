@@ -15,7 +15,7 @@ export default defineConfig({
     minify: true,
     sourcemap: false,
     // Pages the manifest does not name but the extension opens itself.
-    rollupOptions: { input: { offscreen: 'offscreen/index.html', privacy: 'privacy/index.html' } },
+    rollupOptions: { input: { offscreen: 'offscreen/index.html', privacy: 'privacy/index.html', audit: 'audit/index.html' } },
   },
   legacy: { skipWebSocketTokenCheck: true },
 });
