@@ -199,7 +199,9 @@ function main(argv) {
     }
     symlinkSync(modules, join(work, 'node_modules'), 'dir');
 
-    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: work, stdio: 'inherit' });
+    // NODE_ENV decides JSX dev mode: under a test runner (NODE_ENV=test) the bundle would carry
+    // every source file's absolute path and hook names, so the bytes would depend on where it ran.
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: work, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
     if (checks) {
       const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/release-checks.ts'), join(work, 'dist')], { cwd: ROOT, stdio: 'inherit' });
       if (r.status !== 0) throw new Error('release checks failed: no package written (see above; --no-checks to package anyway)');

@@ -8,7 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, posix, relative, sep } from 'node:path';
+import { dirname, join, posix, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -121,7 +121,7 @@ export function cspProblems(m: Manifest): string[] {
   return problems;
 }
 
-/** eval, new Function, string timers and remote scripts in the built JS and HTML. */
+/** eval, new Function, string timers, remote scripts and build paths in the built JS and HTML. */
 export function codeProblems(dir: string): string[] {
   const problems: string[] = [];
   const rules: Array<[RegExp, string]> = [
@@ -134,9 +134,13 @@ export function codeProblems(dir: string): string[] {
     [/\bimportScripts\s*\(\s*["'`](?:https?:)?\/\//, 'importScripts of a remote URL'],
     [/["'`](?:https?:)?\/\/[^"'`\s]+\.m?js(?:[?#][^"'`\s]*)?["'`]/, 'a remote .js URL'],
   ];
+  // The folder the build ran in (dist/<browser> sits in it): found in a bundle, it means a
+  // development build (JSX fileName), which also makes the bytes depend on where it was built.
+  const buildRoot = dirname(dirname(resolve(dir)));
   for (const file of filesUnder(dir)) {
     if (/\.m?js$/.test(file)) {
       const text = readFileSync(join(dir, file), 'utf8');
+      if (text.includes(buildRoot + '/')) problems.push(`${file}: contains the build folder ${buildRoot} (a development build? NODE_ENV=${process.env.NODE_ENV ?? ''})`);
       for (const [re, what] of rules) {
         const m = re.exec(text);
         if (m) problems.push(`${file}: ${what} at offset ${m.index}: …${text.slice(Math.max(0, m.index - 40), m.index + 60)}…`);
