@@ -7,10 +7,10 @@
  *   dist/iot-doctor-source-<version>.zip    the source AMO asks for: what is needed to rebuild
  *   dist/iot-doctor-<version>.sha256        their sha256, `sha256sum -c` format
  *
- * The source is the last commit (`git archive HEAD`), not the working tree, so that nothing
- * uncommitted slips into a release; `--worktree` packages the working tree instead (tracked
- * and untracked-not-ignored files). Outside a git checkout (an unpacked source zip) the source
- * is the directory itself. It is copied to a temporary directory and built there with this
+ * The source is the last commit (`git archive HEAD`, or `--ref <commit>`), not the working
+ * tree, so that nothing uncommitted slips into a release; `--worktree` packages the working
+ * tree instead (tracked and untracked-not-ignored files). Outside a git checkout (an unpacked
+ * source zip) the source is the directory itself. It is copied to a temporary directory and built there with this
  * checkout's node_modules, the release checks run on that build (`--no-checks` skips them),
  * and each zip is written by `writeZip` below (into dist/, or `--out <dir>`): files in byte
  * order of their paths, one fixed time (SOURCE_DATE_EPOCH if set, else 1980-01-01 00:00 UTC),
@@ -146,11 +146,11 @@ export const sha256 = (buf) => createHash('sha256').update(buf).digest('hex');
 const isGitCheckout = (dir) => spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: dir, encoding: 'utf8' }).stdout?.trim() === 'true';
 
 /** Relative paths of the source files, and a function reading one. */
-function sourceFiles(root, mode) {
+function sourceFiles(root, mode, ref) {
   if (mode === 'head' || mode === 'worktree') {
     if (mode === 'head') {
       const tmp = mkdtempSync(join(tmpdir(), 'iot-doctor-head-'));
-      execFileSync('sh', ['-c', `git archive --format=tar HEAD | tar -x -C "${tmp}"`], { cwd: root });
+      execFileSync('sh', ['-c', `git archive --format=tar "$0" | tar -x -C "${tmp}"`, ref], { cwd: root });
       return { dir: tmp, files: listDir(tmp), cleanup: () => rmSync(tmp, { recursive: true, force: true }) };
     }
     const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' });
@@ -185,14 +185,17 @@ function main(argv) {
   if (!existsSync(join(modules, 'vite'))) throw new Error('node_modules is missing: run `npm ci` first');
   const mtimeMs = releaseTime();
 
-  const src = sourceFiles(ROOT, mode);
+  const refAt = argv.indexOf('--ref');
+  const ref = refAt >= 0 ? argv[refAt + 1] : 'HEAD';
+  if (!ref || ref.startsWith('-')) throw new Error('--ref needs a commit');
+  const src = sourceFiles(ROOT, mode, mode === 'head' ? execFileSync('git', ['rev-parse', '--verify', `${ref}^{commit}`], { cwd: ROOT, encoding: 'utf8' }).trim() : ref);
   const work = mkdtempSync(join(tmpdir(), 'iot-doctor-package-'));
   try {
     if (mode === 'head') {
       const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim();
       if (dirty) console.warn(`Packaging the last commit; these uncommitted changes are NOT in it (use --worktree to include them):\n${dirty}`);
     }
-    console.log(`source: ${mode === 'head' ? `git HEAD ${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim()}` : mode === 'worktree' ? 'working tree' : ROOT} (${src.files.length} files)`);
+    console.log(`source: ${mode === 'head' ? `git ${ref} ${execFileSync('git', ['rev-parse', '--short', `${ref}^{commit}`], { cwd: ROOT, encoding: 'utf8' }).trim()}` : mode === 'worktree' ? 'working tree' : ROOT} (${src.files.length} files)`);
     for (const f of src.files) {
       mkdirSync(dirname(join(work, f)), { recursive: true });
       cpSync(join(src.dir, f), join(work, f));
