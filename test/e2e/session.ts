@@ -27,11 +27,11 @@ export function labHosts(lab: Lab): string[] {
 }
 
 /** The built extension, loaded in a real browser pointed at the lab (DNS, trusted test CA). */
-export async function openSession(browser: BrowserName, lab: Lab, opts: { headless?: boolean } = {}): Promise<ExtensionSession> {
+export async function openSession(browser: BrowserName, lab: Lab, opts: { headless?: boolean; withoutHosts?: string[] } = {}): Promise<ExtensionSession> {
   mkdirSync(RESULTS, { recursive: true });
   const dist = join(ROOT, 'dist', browser === 'chromium' ? 'chrome' : 'firefox');
   if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist} is not built: run npm run build`);
-  const extensionDir = extensionCopy(dist, labHosts(lab));
+  const extensionDir = extensionCopy(dist, labHosts(lab).filter((h) => !opts.withoutHosts?.includes(h)));
   if (browser === 'chromium') {
     return launchChromium({ extensionDir, caCertPath: lab.caCertPath, headless: opts.headless ?? true, chromiumArgs: [`--host-resolver-rules=${lab.chromiumHostRules}`] });
   }
