@@ -107,7 +107,6 @@ describe('the checks themselves, on a bad build', () => {
     );
     expect(permissionDiff(manifest, allow, 'chrome')).toEqual(
       expect.arrayContaining([
-        'chrome permissions: "storage" is not in permissions.allowlist.json',
         'chrome permissions: "cookies" is not in permissions.allowlist.json',
         'chrome permissions: "offscreen" is allow-listed but the build does not ask for it',
         'chrome host_permissions: "<all_urls>" is not in permissions.allowlist.json',
