@@ -25,7 +25,9 @@ const canNetns = ((): boolean => {
   }
 })();
 
-describe.runIf(BROWSERS.includes('chromium') && canNetns)('a computer with no network (chromium)', () => {
+const LAB_CASE = 'computer-offline';
+
+describe.runIf(BROWSERS.includes('chromium') && canNetns)(`${LAB_CASE}: a computer with no network (chromium)`, () => {
   const ns = `iotd-offline-${process.pid}`;
   let session: ExtensionSession;
 

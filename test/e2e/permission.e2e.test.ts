@@ -11,6 +11,8 @@ import { BROWSERS, call, configFor, openSession } from './session';
  * missing instead of guessing; once granted at runtime as a user would (Firefox), it names
  * the real problem.
  */
+const LAB_CASE = 'needs-permission';
+
 for (const browser of BROWSERS) {
   describe(`host access per device in ${browser}`, () => {
     let lab: Lab;
@@ -26,7 +28,7 @@ for (const browser of BROWSERS) {
       await lab?.stop();
     });
 
-    it('needs-permission: says access to the printer is missing', async () => {
+    it(`${LAB_CASE}: says access to the printer is missing`, async () => {
       const s = lab.scenarios.find((x) => x.id === 'printer-self-signed')!;
       await call(session, { type: 'saveConfig', config: configFor(lab, [s]) });
       const r = await call<CheckResult>(session, { type: 'checkNow' });
