@@ -24,7 +24,7 @@
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { ExtensionPage, ExtensionSession, LaunchOptions } from './driver';
@@ -355,8 +355,39 @@ export interface FirefoxSession extends ExtensionSession {
   grantHostPermissions(origins: string[]): Promise<void>;
 }
 
+/**
+ * Firefox reads enterprise policies (policies.json) from /etc/firefox/policies/ (Linux builds
+ * with system policies, Debian's firefox-esr included) or from <install dir>/distribution/, both
+ * out of a test's reach. It reads the file named by `browser.policies.alternatePath` instead
+ * only in Nightly or in automation (`Cu.isInAutomation`: the pref
+ * security.turn_off_all_security_so_that_viruses_can_take_over_this_computer together with
+ * MOZ_DISABLE_NONLOCAL_CONNECTIONS=1, which also holds Firefox to loopback), and only when
+ * neither real file exists. Measured with Firefox ESR 153: `policies` sets exactly that, with
+ * the file in the throwaway profile. Firefox reads policies once, at start.
+ */
+export interface FirefoxLaunchOptions extends LaunchOptions {
+  /** Optional. The content of a policies.json (`{ "policies": { ... } }`), given to this Firefox only. */
+  policies?: Record<string, unknown>;
+}
+
+/** Why `policies` cannot work with this Firefox, or undefined when it can: a real policies.json would win. */
+export function firefoxPolicyUnsupported(executablePath?: string): string | undefined {
+  const bin = findFirefox(executablePath);
+  const real = ['/etc/firefox/policies/policies.json', join(dirname(realpathSync(bin)), 'distribution', 'policies.json')].find((f) => existsSync(f));
+  return real ? `${real} exists: Firefox reads it instead of a test's policies` : undefined;
+}
+
+/** The prefs that make Firefox read `policies` from a file of the profile. */
+function enterprisePolicies(bin: string, profileDir: string, policies: Record<string, unknown>): Record<string, string | boolean> {
+  const why = firefoxPolicyUnsupported(bin);
+  if (why) throw new Error(`Firefox cannot be given policies: ${why}`);
+  const file = join(profileDir, 'test-policies.json');
+  writeFileSync(file, JSON.stringify(policies, null, 2));
+  return { 'browser.policies.alternatePath': file, 'security.turn_off_all_security_so_that_viruses_can_take_over_this_computer': true };
+}
+
 /** Firefox ESR with the built extension installed as a temporary add-on, in a throwaway profile. */
-export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession> {
+export async function launchFirefox(opts: FirefoxLaunchOptions): Promise<FirefoxSession> {
   const started = Date.now();
   const bin = findFirefox(opts.executablePath);
   const { id } = readExtension(opts.extensionDir);
@@ -365,7 +396,8 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
   const profileDir = opts.profileDir ?? mkdtempSync(join(tmpdir(), 'iot-doctor-firefox-'));
   mkdirSync(profileDir, { recursive: true });
   if (opts.caCertPath) trustCa(profileDir, opts.caCertPath);
-  const prefs = { ...QUIET_PREFS, 'extensions.webextensions.uuids': JSON.stringify({ [id]: FIREFOX_EXTENSION_UUID }), ...opts.firefoxPrefs };
+  const policyPrefs = opts.policies ? enterprisePolicies(bin, profileDir, opts.policies) : {};
+  const prefs = { ...QUIET_PREFS, 'extensions.webextensions.uuids': JSON.stringify({ [id]: FIREFOX_EXTENSION_UUID }), ...opts.firefoxPrefs, ...policyPrefs };
   const uuid = (JSON.parse(String(prefs['extensions.webextensions.uuids'])) as Record<string, string>)[id] ?? FIREFOX_EXTENSION_UUID;
   const baseUrl = `moz-extension://${uuid}/`;
 
@@ -394,7 +426,7 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
         extraPrefsFirefox: prefs,
         args: ['--no-remote'],
         // MOZ_REMOTE_SETTINGS_DEVTOOLS: a release build honours services.settings.server only with it.
-        env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1', MOZ_REMOTE_SETTINGS_DEVTOOLS: '1', MOZ_CRASHREPORTER_DISABLE: '1', MOZ_DISABLE_AUTO_SAFE_MODE: '1' },
+        env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1', MOZ_REMOTE_SETTINGS_DEVTOOLS: '1', MOZ_CRASHREPORTER_DISABLE: '1', MOZ_DISABLE_AUTO_SAFE_MODE: '1', ...(opts.policies ? { MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' } : {}) },
         timeout: left('starting Firefox'),
         protocolTimeout: Math.max(180_000, launchTimeout),
         dumpio: process.env.E2E_DUMPIO === '1',
