@@ -25,6 +25,8 @@ export function createChecker(deps: { store: Store; http: Http; pageHttp?: Http;
     const previous = await deps.store.getLast();
     const knownCerts = await deps.store.getCerts();
     await showOnBadge(previous, true);
+    // Marked in the store: a worker stopped by the browser mid-check resumes it when it wakes.
+    await deps.store.setRunning({ startedAt: new Date().toISOString() });
     const result = await runCheck(config, {
       previous,
       knownCerts,
@@ -35,6 +37,7 @@ export function createChecker(deps: { store: Store; http: Http; pageHttp?: Http;
       onProgress: (partial) => broadcast(partial, true),
     });
     await deps.store.setLast(result);
+    await deps.store.setRunning(null);
     await deps.store.setCerts(rememberCerts(result, knownCerts, new Date()));
     await showOnBadge(result, false);
     await notifyChanges(result, deps.store, config.settings.notifications);

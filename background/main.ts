@@ -39,3 +39,10 @@ api.alarms.onAlarm.addListener((alarm) => {
 });
 api.runtime.onInstalled.addListener(reschedule);
 api.runtime.onStartup.addListener(reschedule);
+
+// A check interrupted by the browser stopping this worker is taken up again as soon as it wakes.
+const RESUME_WITHIN_MS = 15 * 60_000;
+void store.getRunning().then((r) => {
+  if (r && Date.now() - Date.parse(r.startedAt) < RESUME_WITHIN_MS) void checker.check();
+  else if (r) void store.setRunning(null);
+});

@@ -1,27 +1,21 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { deleteDB, openDB, type IDBPDatabase } from 'idb';
 import type { CheckResult, Config } from '../model';
 import { DEFAULT_SETTINGS } from '../model';
 import type { KnownCert } from '../diagnoses/cert-change';
+import { validateConfig } from '../config/validate';
+import { DB_VERSION, MIGRATIONS, type HistoryEntry, type KvKey, type Schema, type StoreNotice } from './schema';
+import { readConfigAnyVersion } from './rescue';
+
+export type { HistoryEntry, StoreNotice } from './schema';
+export { DB_VERSION } from './schema';
 
 /**
  * What we keep, in IndexedDB (idb): the configuration, the last result (so the popup opens
- * instantly and a restarted worker loses nothing) and a bounded history per device.
+ * instantly), a bounded history per device, remembered certificates, and a marker of the
+ * check in progress (so a worker stopped mid-check resumes it). An unreadable database is
+ * reset, keeping the device list where it can still be read, and the user is told.
  */
-interface Schema extends DBSchema {
-  kv: { key: 'config' | 'last' | 'notified' | 'certs'; value: Config | CheckResult | Record<string, string> | Record<string, KnownCert> };
-  history: { key: number; value: HistoryEntry; indexes: { byDevice: string } };
-}
-
-export interface HistoryEntry {
-  id?: number;
-  deviceId: string;
-  at: string;
-  code: string;
-  severity: string;
-}
-
 export const DB_NAME = 'iot-doctor';
-export const DB_VERSION = 1;
 export const HISTORY_PER_DEVICE = 50;
 
 export const emptyConfig = (): Config => ({ boxes: [], printers: [], settings: { ...DEFAULT_SETTINGS } });
@@ -31,6 +25,7 @@ export interface Store {
   setConfig(config: Config): Promise<void>;
   getLast(): Promise<CheckResult | null>;
   setLast(result: CheckResult): Promise<void>;
+  /** Oldest first. */
   history(deviceId: string): Promise<HistoryEntry[]>;
   /** Last notification key per device (see src/watch.ts). */
   getNotified(): Promise<Record<string, string>>;
@@ -38,27 +33,64 @@ export interface Store {
   /** Certificate fingerprints remembered per device. */
   getCerts(): Promise<Record<string, KnownCert>>;
   setCerts(c: Record<string, KnownCert>): Promise<void>;
+  /** The check in progress, if the worker was stopped during one. */
+  getRunning(): Promise<{ startedAt: string } | null>;
+  setRunning(r: { startedAt: string } | null): Promise<void>;
+  /** What the user must be told about the store (reset), until dismissed. */
+  getNotice(): Promise<StoreNotice | null>;
+  clearNotice(): Promise<void>;
 }
 
-export function openStore(): Store {
+/** Reads a stored configuration defensively: whatever is valid in it is kept. */
+export function sanitizeConfig(stored: unknown): { config: Config; damaged: boolean } {
+  if (stored === undefined) return { config: emptyConfig(), damaged: false };
+  const { config } = validateConfig(stored, DEFAULT_SETTINGS);
+  const s = stored as Partial<Config> | null;
+  const shaped = typeof s === 'object' && s !== null && Array.isArray(s.boxes) && Array.isArray(s.printers);
+  // Damaged: not a configuration at all, or entries that had to be dropped to read it.
+  const dropped = shaped ? s.boxes!.length + s.printers!.length - (config.boxes.length + config.printers.length) : 0;
+  return { config, damaged: !shaped || dropped > 0 };
+}
+
+export function openStore(name = DB_NAME): Store {
   let db: Promise<IDBPDatabase<Schema>> | undefined;
-  const get = (): Promise<IDBPDatabase<Schema>> =>
-    (db ??= openDB<Schema>(DB_NAME, DB_VERSION, {
-      upgrade(d) {
-        if (!d.objectStoreNames.contains('kv')) d.createObjectStore('kv');
-        if (!d.objectStoreNames.contains('history')) d.createObjectStore('history', { keyPath: 'id', autoIncrement: true }).createIndex('byDevice', 'deviceId');
+  const open = (): Promise<IDBPDatabase<Schema>> =>
+    openDB<Schema>(name, DB_VERSION, {
+      async upgrade(d, oldVersion, _newVersion, tx) {
+        for (let v = oldVersion; v < DB_VERSION; v++) await MIGRATIONS[v]!(d, tx);
       },
-    }));
+    });
+  const rescue = async (): Promise<IDBPDatabase<Schema>> => {
+    const kept = await readConfigAnyVersion(name).catch(() => undefined);
+    await deleteDB(name).catch(() => undefined);
+    const fresh = await open();
+    const { config } = sanitizeConfig(kept);
+    await fresh.put('kv', config, 'config');
+    const notice: StoreNotice = { at: new Date().toISOString(), kind: 'reset', devicesKept: config.boxes.length + config.printers.length };
+    await fresh.put('kv', notice, 'notice');
+    return fresh;
+  };
+  const get = (): Promise<IDBPDatabase<Schema>> => (db ??= open().catch(rescue));
+  const read = async <T>(key: KvKey): Promise<T | undefined> => (await (await get()).get('kv', key)) as T | undefined;
+  const write = async (key: KvKey, value: Schema['kv']['value'] | undefined): Promise<void> => {
+    const d = await get();
+    if (value === undefined) await d.delete('kv', key);
+    else await d.put('kv', value, key);
+  };
   return {
     async getConfig() {
-      const c = (await (await get()).get('kv', 'config')) as Config | undefined;
-      return c ? { ...emptyConfig(), ...c, settings: { ...DEFAULT_SETTINGS, ...c.settings } } : emptyConfig();
+      const stored = await read<unknown>('config');
+      const { config, damaged } = sanitizeConfig(stored);
+      if (damaged) {
+        // Keep what could be read, say so once, and never leave the damaged value behind.
+        await write('config', config);
+        await write('notice', { at: new Date().toISOString(), kind: 'reset', devicesKept: config.boxes.length + config.printers.length });
+      }
+      return config;
     },
-    async setConfig(config) {
-      await (await get()).put('kv', config, 'config');
-    },
+    setConfig: (config) => write('config', config),
     async getLast() {
-      return ((await (await get()).get('kv', 'last')) as CheckResult | undefined) ?? null;
+      return (await read<CheckResult>('last')) ?? null;
     },
     async setLast(result) {
       const d = await get();
@@ -67,25 +99,29 @@ export function openStore(): Store {
       const hist = tx.objectStore('history');
       for (const dev of result.devices) {
         await hist.add({ deviceId: dev.deviceId, at: dev.checkedAt, code: dev.code, severity: dev.severity });
-        const keys = await hist.index('byDevice').getAllKeys(dev.deviceId);
+        const keys = await hist.index('byDeviceAt').getAllKeys(IDBKeyRange.bound([dev.deviceId, ''], [dev.deviceId, '\uffff']));
         for (const k of keys.slice(0, Math.max(0, keys.length - HISTORY_PER_DEVICE))) await hist.delete(k);
       }
       await tx.done;
     },
     async history(deviceId) {
-      return (await get()).getAllFromIndex('history', 'byDevice', deviceId);
+      return (await get()).getAllFromIndex('history', 'byDeviceAt', IDBKeyRange.bound([deviceId, ''], [deviceId, '\uffff']));
     },
     async getNotified() {
-      return ((await (await get()).get('kv', 'notified')) as Record<string, string> | undefined) ?? {};
+      return (await read<Record<string, string>>('notified')) ?? {};
     },
-    async setNotified(n) {
-      await (await get()).put('kv', n, 'notified');
-    },
+    setNotified: (n) => write('notified', n),
     async getCerts() {
-      return ((await (await get()).get('kv', 'certs')) as Record<string, KnownCert> | undefined) ?? {};
+      return (await read<Record<string, KnownCert>>('certs')) ?? {};
     },
-    async setCerts(c) {
-      await (await get()).put('kv', c, 'certs');
+    setCerts: (c) => write('certs', c),
+    async getRunning() {
+      return (await read<{ startedAt: string }>('running')) ?? null;
     },
+    setRunning: (r) => write('running', r ?? undefined),
+    async getNotice() {
+      return (await read<StoreNotice>('notice')) ?? null;
+    },
+    clearNotice: () => write('notice', undefined),
   };
 }
