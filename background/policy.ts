@@ -8,7 +8,7 @@
 import type { CheckResult } from '../src/model';
 import type { Store } from '../src/store/db';
 import type { ManagedConfig } from '../src/policy/types';
-import { localPart, mergePolicy } from '../src/policy/merge';
+import { localPart, mergePolicy, policyErrors } from '../src/policy/merge';
 
 type Api = typeof chrome;
 
@@ -48,6 +48,9 @@ export function withPolicy(store: Store, managed: () => Promise<unknown>, api?: 
     getConfig: merged,
     async setConfig(next) {
       const current = await merged();
+      // saveConfig answers these as field errors first; any other writer (an import) is refused too.
+      const locked = policyErrors(next, current);
+      if (locked.length) throw new Error(`locked-by-policy: ${locked.map((e) => e.args?.[0]).join(', ')}`);
       await store.setConfig(localPart(next, await store.getConfig(), current.managed));
     },
   };
