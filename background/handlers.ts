@@ -5,6 +5,7 @@ import { policyErrors } from '../src/policy/merge';
 import { createConfigService } from '../src/config/service';
 import { browserDiscoveryDeps, createDiscovery } from '../src/discovery/worker';
 import { reportJson, reportText } from '../src/report';
+import { timeline } from '../src/report/timeline';
 import { api } from '../src/platform/api';
 import { describeBrowser, osId } from '../src/platform/environment';
 import { t } from '../src/view/i18n';
@@ -19,11 +20,15 @@ export function createHandlers(deps: { store: Store; checker: { running: boolean
     ping: async () => ({ version: api.runtime.getManifest().version }),
     getState: async (): Promise<PopupState> => {
       const platform = await api.runtime.getPlatformInfo();
+      const config = await store.getConfig();
+      const ids = [...config.boxes, ...config.printers].map((d) => d.id);
       return {
-        config: await store.getConfig(),
+        config,
         last: await store.getLast(),
         running: checker.running,
         platform: { os: osId(platform.os), browser: describeBrowser(navigator.userAgent).id },
+        timeline: Object.fromEntries(await Promise.all(ids.map(async (id) => [id, timeline(await store.history(id))] as const))),
+        notice: await store.getNotice(),
       };
     },
     checkNow: () => checker.check(),
@@ -37,6 +42,10 @@ export function createHandlers(deps: { store: Store; checker: { running: boolean
       deps.onConfigChanged();
       // What is in force now: with a policy, the user's part merged again under the administrator's.
       return { ok: true, config: await store.getConfig() };
+    },
+    dismissNotice: async () => {
+      await store.clearNotice();
+      return null;
     },
     getReport: async () => {
       const last = await store.getLast();

@@ -17,6 +17,8 @@ export interface PopupActions {
   saveReport(): void;
   openOptions(): void;
   openUrl(url: string): void;
+  /** The user read the notice about the store being reset. */
+  dismissNotice(): void;
   /** Saves the certificate the browser showed for this device as a .crt file. */
   downloadCert(device: import('../src/model').DeviceDiagnosis): void;
 }
@@ -103,6 +105,14 @@ export function App({ model, actions }: { model: PopupModel; actions: PopupActio
           )}
         </div>
         {model.error && <p class="error-line" role="alert">{model.error}</p>}
+        {state.notice && (
+          <p class="error-line store-notice" role="alert" data-testid="store-notice">
+            {t('ui_store_reset', [String(state.notice.devicesKept)])}{' '}
+            <button type="button" class="link-button" onClick={actions.dismissNotice}>
+              {t('ui_dismiss')}
+            </button>
+          </p>
+        )}
         {/* Focusable so keyboard users can scroll the support details, which hold no control. */}
         <div class="body" tabIndex={supportOpen ? 0 : undefined} aria-label={supportOpen ? t('ui_support') : undefined}>
           {!supportOpen && (
@@ -120,7 +130,7 @@ export function App({ model, actions }: { model: PopupModel; actions: PopupActio
               ))}
             </ul>
           )}
-          <Support result={last} now={now} version={model.version} open={supportOpen} />
+          <Support result={last} now={now} version={model.version} open={supportOpen} timeline={state.timeline} />
         </div>
         <p class="notice" role="status" aria-live="polite">
           {model.notice}

@@ -118,6 +118,10 @@ function Root() {
     openUrl(url) {
       void api.tabs.create({ url });
     },
+    dismissNotice() {
+      setState((s) => (s ? { ...s, notice: null } : s));
+      void send('dismissNotice').catch(() => undefined);
+    },
     downloadCert(device) {
       if (!device.cert?.derBase64) return;
       const name = certFileName(device.label, device.ip);

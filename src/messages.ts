@@ -19,6 +19,10 @@ export interface PopupState {
   running: boolean;
   /** Detected platform for guide tailoring. */
   platform: { os: string; browser: string };
+  /** Per device, its last changes of diagnosis, newest first (support's timeline). */
+  timeline?: Record<string, import('./report/timeline').Change[]>;
+  /** Something about the store the user must be told (it had to be reset). */
+  notice?: import('./store/schema').StoreNotice | null;
 }
 
 export interface MessageMap {
@@ -31,6 +35,8 @@ export interface MessageMap {
   /** Replaces the configuration after validation; answers the saved config or the errors. */
   saveConfig: { req: { config: Config }; res: { ok: true; config: ManagedConfig } | { ok: false; errors: string[] } };
   /** Plain-text and JSON report of the last check, for support. */
+  /** The user read the store notice. */
+  dismissNotice: { req: Record<string, never>; res: null };
   getReport: { req: Record<string, never>; res: { text: string; json: string } | null };
   /** Options page: validates without saving, for per-field messages and the "saved as" preview. */
   checkConfig: { req: { config: Config }; res: ConfigCheck };
