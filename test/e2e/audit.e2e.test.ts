@@ -250,6 +250,16 @@ for (const browser of BROWSERS) {
       }
     });
 
+    it('is one click away from the popup', async () => {
+      const popup = await session.openPage('popup/index.html', { width: 420, height: 600 });
+      await popup.waitFor('[data-testid="audit-link"]');
+      const link = `document.querySelector('[data-testid="audit-link"]')`;
+      expect(await popup.evaluate<string>(`new URL(${link}.href).pathname`)).toBe('/audit/index.html');
+      expect(await popup.evaluate<string>(`${link}.target`)).toBe('_blank');
+      expect(await popup.evaluate<boolean>(`fetch(${link}.href).then((r) => r.ok)`)).toBe(true);
+      await popup.close();
+    });
+
     it('sent at most one request at a time to each printer', () => {
       for (const p of fleet.printers) {
         expect(lab.maxConcurrent(p.ip), p.id).toBeLessThanOrEqual(1);
