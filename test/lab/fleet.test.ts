@@ -1,12 +1,16 @@
 /**
- * The fleet: its plan (addresses, mix, expectations) and, on the running lab, that its servers
- * serve what the plan says, seen from node's https client trusting only the lab CA.
+ * The fleet: its plan (addresses, mix, expectations) and, once started, that its servers serve
+ * what the plan says, seen from node's https client trusting only the fleet's CA.
  */
+import { mkdtempSync } from 'node:fs';
 import https from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PADLOCK_OF_CODE } from '../../src/diagnoses/padlock';
-import { fleetIp, MIX, planFleet, type Fleet } from './fleet';
-import { startLab, type Lab } from './index';
+import { loadOrCreateCerts } from './ca';
+import { fleetIp, MIX, planFleet, startFleet, type Fleet } from './fleet';
+import { choosePorts, type DeviceContext, PortInUseError, Recorder, REAL_PORTS, ServerSet } from './net';
 
 describe('planFleet', () => {
   it('puts printers on their own loopback addresses, past 127.0.0.x', () => {
@@ -31,17 +35,32 @@ describe('planFleet', () => {
 });
 
 describe('a running fleet', () => {
-  let lab: Lab & { fleet?: Fleet };
+  // On its own (127.0.1.x and a throwaway CA): the lab's 127.0.0.x stays free for the other lab tests.
+  const ctx: DeviceContext = { recorder: new Recorder(), ports: REAL_PORTS, certs: { caCertPath: '', caCertPem: '', leaves: {} }, servers: new ServerSet(), startedAt: Date.now(), tls: new Map() };
+  let fleet: Fleet;
+  let ca: string;
   beforeAll(async () => {
-    lab = await startLab({ fleet: 25, waitMs: 60_000 });
+    const dir = mkdtempSync(join(tmpdir(), 'fleet-test-'));
+    ca = (await loadOrCreateCerts(dir, {})).caCertPem;
+    ctx.ports = await choosePorts();
+    for (const deadline = Date.now() + 60_000; ; ) {
+      try {
+        fleet = await startFleet(25, ctx, dir);
+        break;
+      } catch (e) {
+        await ctx.servers.closeAll();
+        if (!(e instanceof PortInUseError) || Date.now() > deadline) throw e;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
   }, 90_000);
   afterAll(async () => {
-    await lab?.stop();
+    await ctx.servers.closeAll();
   });
 
   const handshake = (ip: string): Promise<string> =>
     new Promise((resolve) => {
-      const req = https.request({ host: ip, port: lab.ports.https, path: '/', ca: lab.caCertPem, agent: false, timeout: 2000 }, (res) => {
+      const req = https.request({ host: ip, port: ctx.ports.https, path: '/', ca, agent: false, timeout: 2000 }, (res) => {
         res.resume();
         resolve(`HTTP ${res.statusCode}`);
       });
@@ -51,13 +70,13 @@ describe('a running fleet', () => {
     });
 
   it('serves the certificate each printer is planned with', async () => {
-    const byKind = (k: string) => lab.fleet!.printers.find((p) => p.kind === k)!.ip;
+    const byKind = (k: string) => fleet.printers.find((p) => p.kind === k)!.ip;
     expect(await handshake(byKind('ok'))).toBe('HTTP 200');
     expect(await handshake(byKind('self-signed'))).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
     expect(await handshake(byKind('expired'))).toBe('CERT_HAS_EXPIRED');
     expect(await handshake(byKind('wrong-name'))).toBe('ERR_TLS_CERT_ALTNAME_INVALID');
     expect(await handshake(byKind('refused'))).toBe('ECONNREFUSED');
     expect(await handshake(byKind('silent'))).toBe('TIMEOUT');
-    expect(lab.requests(byKind('ok'))).toHaveLength(1);
+    expect(ctx.recorder.requests(byKind('ok'))).toHaveLength(1);
   });
 });
