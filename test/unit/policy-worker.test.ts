@@ -13,7 +13,7 @@ function memoryStore(config: Config, last: CheckResult | null = null): Store & {
   return {
     saved,
     getConfig: async () => structuredClone(config),
-    setConfig: async (c) => {
+    setConfig: async (c: Config) => {
       saved.push(c);
       config = structuredClone(c);
     },
