@@ -35,6 +35,8 @@ function Root() {
     send('getHistory', { deviceIds: deviceIds(config) }).then(setHistory, () => undefined);
   };
   const finished = (result: CheckResult): void => {
+    // The end comes twice (broadcast, then checkNow's answer): apply it once.
+    if (ended.current === result.startedAt) return;
     ended.current = result.startedAt;
     setPartial(null);
     setState((s) => (s ? { ...s, last: result, running: false } : s));
