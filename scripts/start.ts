@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startLab } from '../test/lab/index';
-import { call, configFor, openSession, RESULTS, ROOT } from '../test/e2e/session';
+import { call, combinable, configFor, openSession, RESULTS, ROOT } from '../test/e2e/session';
 
 execFileSync('bash', [join(ROOT, 'scripts/ensure-system-deps.sh')], { stdio: 'inherit' });
 execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), 'chrome'], { stdio: 'inherit' });
@@ -17,9 +17,12 @@ const headed = !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const lab = await startLab();
 console.log(`Lab up: ${lab.scenarios.length} scenarios on 127.0.0.x, test CA ${lab.caCertPath}`);
 const session = await openSession('chromium', lab, { headless: !headed });
-const demo = lab.scenarios.filter((s) => !s.needs && !s.settings);
-await call(session, { type: 'saveConfig', config: configFor(lab, demo) });
-console.log(`Configured ${demo.length} lab devices; checking...`);
+// Every scenario that can share one configuration; the others (own settings, a click on a
+// warning page, a certificate regenerated mid-test) are shown by `npm test`.
+const { together: demo, alone } = combinable(lab, lab.scenarios);
+const saved = await call<{ ok: boolean; errors?: string[] }>(session, { type: 'saveConfig', config: configFor(lab, demo) });
+if (!saved.ok) throw new Error(`The lab configuration was refused: ${saved.errors?.join(', ')}`);
+console.log(`Configured ${demo.length} lab devices (${alone.map((s) => s.id).join(', ')} run in npm test); checking...`);
 await call(session, { type: 'checkNow' });
 const popup = await session.openPage('popup/index.html', { width: 420, height: 600 });
 if (!headed) {
