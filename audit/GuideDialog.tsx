@@ -1,14 +1,13 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Config } from '../src/model';
-import { GUIDES, type StepAction } from '../src/guides';
+import { GUIDES } from '../src/guides';
 import { GuideView, type Platform } from '../src/view/Guide';
 import { diagnosisTexts, guideKeyOf } from '../src/view/diagnosis-text';
-import { deviceUrl, type Row } from '../src/view/rows';
+import type { Row } from '../src/view/rows';
+import { guideActions } from '../src/view/guide-actions';
 import type { AuditRow } from '../src/view/audit-rows';
 import { t, uiLanguage } from '../src/view/i18n';
 import type { AuditActions } from './App';
-
-const OPENERS: ReadonlySet<StepAction> = new Set<StepAction>(['open-printer', 'open-box-name', 'open-box-ip']);
 
 /** The device's fix guide in a modal dialog: Escape or "Close" returns to the table. */
 export function GuideDialog({ row, config, platform, actions, onClose }: { row: AuditRow; config: Config; platform: Platform; actions: AuditActions; onClose(): void }) {
@@ -22,21 +21,16 @@ export function GuideDialog({ row, config, platform, actions, onClose }: { row: 
   const guide = key ? GUIDES[key] : undefined;
   const texts = diagnosisTexts(d, t, uiLanguage());
   const asRow: Row = { id: row.id, kind: row.kind, label: row.name, state: 'done', diagnosis: d };
-  const actionLabel = (action: StepAction): string | undefined => {
-    if (OPENERS.has(action)) return deviceUrl(action, asRow, config) ? t(`ui_act_${action.replace(/-/g, '_')}`) : undefined;
-    if (action === 'check-again') return t('audit_recheck');
-    if (action === 'open-options') return t('audit_open_options');
-    return undefined;
-  };
-  const onAction = (action: StepAction): void => {
-    if (OPENERS.has(action)) {
-      const url = deviceUrl(action, asRow, config);
-      if (url) actions.openUrl(url);
-    } else if (action === 'check-again') {
-      ref.current?.close();
-      actions.recheck();
-    } else if (action === 'open-options') actions.openOptions();
-  };
+  const { actionLabel, onAction } = guideActions(asRow, config, actions.openUrl, {
+    'check-again': {
+      label: t('audit_recheck'),
+      run: () => {
+        ref.current?.close();
+        actions.recheck();
+      },
+    },
+    'open-options': { label: t('audit_open_options'), run: actions.openOptions },
+  });
   return (
     <dialog ref={ref} class="guide-dialog" data-testid="guide-dialog" aria-labelledby="guide-dialog-title" onClose={onClose}>
       <div class="dialog-head">

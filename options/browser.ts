@@ -48,15 +48,13 @@ export const permissions = {
   },
 };
 
-/** Saves text as a file through an object URL and <a download>: no downloads permission needed. */
-export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+export { download } from '../src/view/download';
+
+/** An address inside the extension (privacy statement, padlock audit), for a link that opens in a tab. */
+export function extensionUrl(path: string): string {
+  try {
+    return api.runtime.getURL(path);
+  } catch {
+    return `/${path}`;
+  }
 }

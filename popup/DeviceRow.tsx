@@ -1,11 +1,11 @@
 import { useId } from 'preact/hooks';
 import type { Config } from '../src/model';
-import type { StepAction } from '../src/guides/types';
 import { GUIDES } from '../src/guides';
 import { GuideView, type Platform } from '../src/view/Guide';
 import { StatusIcon } from '../src/view/StatusIcon';
 import { diagnosisTexts, guideKeyOf } from '../src/view/diagnosis-text';
-import { deviceUrl, type Row } from '../src/view/rows';
+import type { Row } from '../src/view/rows';
+import { guideActions } from '../src/view/guide-actions';
 import { t, uiLanguage } from '../src/view/i18n';
 import type { PopupActions } from './App';
 import { CertDetails } from '../src/view/CertDetails';
@@ -18,8 +18,6 @@ interface Props {
   onToggle(): void;
   actions: PopupActions;
 }
-
-const OPENERS: ReadonlySet<StepAction> = new Set<StepAction>(['open-printer', 'open-box-name', 'open-box-ip']);
 
 /** One device: a glance line (status, name, verdict, what to do) that opens to the why and the fix. */
 export function DeviceRow({ row, config, platform, expanded, onToggle, actions }: Props) {
@@ -43,21 +41,11 @@ export function DeviceRow({ row, config, platform, expanded, onToggle, actions }
   const text = diagnosisTexts(d, t, lang);
   const guideKey = guideKeyOf(d);
   const guide = guideKey ? GUIDES[guideKey] : undefined;
-  const actionLabel = (action: StepAction): string | undefined => {
-    if (OPENERS.has(action)) return deviceUrl(action, row, config) ? t(`ui_act_${action.replace(/-/g, '_')}`) : undefined;
-    if (action === 'check-again') return t('ui_check_again');
-    if (action === 'copy-report') return t('ui_copy_report');
-    if (action === 'open-options') return t('ui_open_options');
-    return undefined;
-  };
-  const onAction = (action: StepAction): void => {
-    if (OPENERS.has(action)) {
-      const url = deviceUrl(action, row, config);
-      if (url) actions.openUrl(url);
-    } else if (action === 'check-again') actions.checkAgain();
-    else if (action === 'copy-report') actions.copyReport();
-    else if (action === 'open-options') actions.openOptions();
-  };
+  const { actionLabel, onAction } = guideActions(row, config, actions.openUrl, {
+    'check-again': { label: t('ui_check_again'), run: actions.checkAgain },
+    'copy-report': { label: t('ui_copy_report'), run: actions.copyReport },
+    'open-options': { label: t('ui_open_options'), run: actions.openOptions },
+  });
   return (
     <li class={`device sev-${d.severity}${expanded ? ' open' : ''}`} data-testid={`device-${row.id}`} data-code={d.code} data-severity={d.severity}>
       <button type="button" class="device-head" aria-expanded={expanded} aria-controls={panelId} onClick={onToggle}>
