@@ -1,14 +1,18 @@
 import type { Config } from '../model';
+import type { ManagedConfig } from '../policy/types';
+import { policyErrors } from '../policy/merge';
 import { planImport, type ConfigCheck, type ImportResult } from './transfer';
 import { validateConfig } from './validate';
 
 /** The worker's side of the options page beyond saveConfig: dry-run validation and import. */
-export function createConfigService(deps: { getConfig(): Promise<Config>; setConfig(c: Config): Promise<void>; onConfigChanged(): void }) {
+export function createConfigService(deps: { getConfig(): Promise<ManagedConfig>; setConfig(c: Config): Promise<void>; onConfigChanged(): void }) {
   return {
     async check(config: Config): Promise<ConfigCheck> {
-      const { settings } = await deps.getConfig();
-      const r = validateConfig(config, settings);
-      return { ok: r.errors.length === 0, ...r };
+      const current = await deps.getConfig();
+      const r = validateConfig(config, current.settings);
+      // What saveConfig would refuse too: devices added while the administrator locks the list.
+      const errors = [...r.errors, ...policyErrors(r.config, current)];
+      return { ...r, ok: errors.length === 0, errors };
     },
     async importDevices(json: string): Promise<ImportResult> {
       const plan = planImport(json, await deps.getConfig());
