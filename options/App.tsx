@@ -4,9 +4,12 @@
  */
 import { useState } from 'preact/hooks';
 import { t } from '../src/view/i18n';
+import { extensionUrl } from './browser';
 import { DeviceList } from './DeviceList';
 import { Discovery } from './Discovery';
 import type { DeviceKind } from './draft';
+import { managedView } from './managed';
+import { ManagedAccess, ManagedSection } from './ManagedParts';
 import { SettingsForm } from './SettingsForm';
 import { Transfer } from './Transfer';
 import type { OptionsActions, OptionsModel } from './types';
@@ -14,7 +17,9 @@ import type { OptionsActions, OptionsModel } from './types';
 export function App({ model, actions }: { model: OptionsModel; actions: OptionsActions }) {
   const [editing, setEditing] = useState<{ kind: DeviceKind; index: number | null } | null>(null);
   const c = model.config;
-  const missing = c ? [...c.boxes, ...c.printers].filter((d) => model.access[d.id] === false) : [];
+  const managed = managedView(c);
+  // The administrator's devices have their own "Allow access" (managed.missingOrigins); this banner is for the user's.
+  const missing = c ? [...c.boxes, ...c.printers].filter((d) => model.access[d.id] === false && !managed.device(d.id)) : [];
   return (
     <div class="page">
       <header class="page-head">
@@ -32,6 +37,7 @@ export function App({ model, actions }: { model: OptionsModel; actions: OptionsA
         </main>
       ) : (
         <main>
+          <ManagedAccess view={managed} onGrant={actions.grantManaged} />
           {missing.length > 1 && (
             <div class="banner" role="region" aria-label={t('opt_access_banner_label')} data-testid="access-banner">
               <p>{t('opt_access_banner', [String(missing.length)])}</p>
@@ -40,13 +46,22 @@ export function App({ model, actions }: { model: OptionsModel; actions: OptionsA
               </button>
             </div>
           )}
-          <Discovery view={model.discovery} actions={actions} />
-          <DeviceList kind="box" devices={c.boxes} model={model} actions={actions} editing={editing} setEditing={setEditing} />
-          <DeviceList kind="printer" devices={c.printers} model={model} actions={actions} editing={editing} setEditing={setEditing} />
-          <SettingsForm settings={c.settings} actions={actions} />
-          <Transfer view={model.importView} hasDevices={c.boxes.length + c.printers.length > 0} actions={actions} />
+          <ManagedSection view={managed} />
+          <Discovery view={model.discovery} locked={managed.locked} actions={actions} />
+          <DeviceList kind="box" devices={c.boxes} managed={managed} model={model} actions={actions} editing={editing} setEditing={setEditing} />
+          <DeviceList kind="printer" devices={c.printers} managed={managed} model={model} actions={actions} editing={editing} setEditing={setEditing} />
+          <SettingsForm settings={c.settings} managed={managed} actions={actions} />
+          <Transfer view={model.importView} hasDevices={c.boxes.length + c.printers.length > 0} locked={managed.locked} actions={actions} />
         </main>
       )}
+      <footer class="page-foot">
+        <a href={extensionUrl('privacy/index.html')} target="_blank" rel="noopener" data-testid="privacy-link">
+          {t('opt_privacy_link')}
+        </a>
+        <a href={extensionUrl('audit/index.html')} target="_blank" rel="noopener" data-testid="audit-link">
+          {t('opt_audit_link')}
+        </a>
+      </footer>
       <p class={`notice${model.notice ? ` notice-${model.notice.tone}` : ''}`} role="status" aria-live="polite" data-testid="notice">
         {model.notice?.text}
       </p>

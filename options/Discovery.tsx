@@ -10,7 +10,7 @@ import { Why } from './Why';
  * "Find devices in Odoo": pick an open Odoo tab, read what its database knows, tick what to
  * add. Each step that needs a permission is its own click, and says why next to the button.
  */
-export function Discovery({ view, actions }: { view: DiscoveryView; actions: OptionsActions }) {
+export function Discovery({ view, locked, actions }: { view: DiscoveryView; locked: boolean; actions: OptionsActions }) {
   const tabs = 'tabs' in view ? view.tabs : null;
   return (
     <section class="card discovery" aria-labelledby="discover-head" data-testid="discovery" aria-busy={view.step === 'asking' || view.step === 'reading' || view.step === 'adding'}>
@@ -19,10 +19,16 @@ export function Discovery({ view, actions }: { view: DiscoveryView; actions: Opt
         <p class="hint">{t('opt_discover_hint')}</p>
       </div>
       <div class="form-actions">
-        <button type="button" class={view.step === 'idle' || view.step === 'tabs-denied' || view.step === 'failed' ? 'primary' : undefined} data-testid="find-odoo" aria-describedby="discover-why" disabled={view.step === 'asking' || view.step === 'reading' || view.step === 'adding'} onClick={actions.findOdooTabs}>
+        <button type="button" class={!locked && (view.step === 'idle' || view.step === 'tabs-denied' || view.step === 'failed') ? 'primary' : undefined} data-testid="find-odoo" aria-describedby={locked ? 'discover-locked' : 'discover-why'} disabled={locked || view.step === 'asking' || view.step === 'reading' || view.step === 'adding'} onClick={actions.findOdooTabs}>
           {t(view.step === 'idle' ? 'opt_discover_button' : 'opt_discover_again')}
         </button>
-        <Why id="discover-why" text={t('opt_discover_tabs_perm')} />
+        {locked ? (
+          <p id="discover-locked" class="hint" data-testid="locked-hint">
+            {t('opt_locked_hint')}
+          </p>
+        ) : (
+          <Why id="discover-why" text={t('opt_discover_tabs_perm')} />
+        )}
       </div>
       <div aria-live="polite">
         {view.step === 'asking' && <p class="muted">{t('opt_discover_asking')}</p>}
@@ -37,7 +43,7 @@ export function Discovery({ view, actions }: { view: DiscoveryView; actions: Opt
           ))}
         </ul>
       )}
-      {(view.step === 'read' || view.step === 'adding') && <Result tab={view.tab} result={view.result} adding={view.step === 'adding'} actions={actions} />}
+      {(view.step === 'read' || view.step === 'adding') && <Result tab={view.tab} result={view.result} adding={view.step === 'adding'} locked={locked} actions={actions} />}
     </section>
   );
 }
@@ -78,7 +84,7 @@ function noteText(n: DiscoveryNote): string {
   return t(key, n.args);
 }
 
-function Result({ tab, result, adding, actions }: { tab: OdooTab; result: DiscoveryResult; adding: boolean; actions: OptionsActions }) {
+function Result({ tab, result, adding, locked, actions }: { tab: OdooTab; result: DiscoveryResult; adding: boolean; locked: boolean; actions: OptionsActions }) {
   const [ticked, setTicked] = useState<Set<string>>(() => new Set(result.ok ? [...result.boxes, ...result.printers].filter((p) => p.addable).map((p) => p.key) : []));
   useEffect(() => {
     if (result.ok) setTicked(new Set([...result.boxes, ...result.printers].filter((p) => p.addable).map((p) => p.key)));
@@ -142,7 +148,7 @@ function Result({ tab, result, adding, actions }: { tab: OdooTab; result: Discov
         </ul>
       )}
       <div class="form-actions">
-        <button type="button" class="primary" data-testid="add-discovered" aria-describedby="add-why" disabled={!count || adding} onClick={() => actions.addDiscovered(boxes, printers)}>
+        <button type="button" class="primary" data-testid="add-discovered" aria-describedby="add-why" disabled={!count || adding || locked} onClick={() => actions.addDiscovered(boxes, printers)}>
           {t(adding ? 'opt_saving' : 'opt_discover_add', [String(count)])}
         </button>
         <button type="button" onClick={actions.closeDiscovery}>

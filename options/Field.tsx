@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { ValidationError } from '../src/config/validate';
 import { t } from '../src/view/i18n';
 import { problemText } from './problems';
@@ -22,6 +23,9 @@ interface FieldProps {
   autoFocus?: boolean;
   mono?: boolean;
   testid?: string;
+  /** Read-only (set by the administrator); `badge` says so inside the label, so screen readers hear it with the name. */
+  disabled?: boolean;
+  badge?: ComponentChildren;
 }
 
 /** A labelled input whose hint and problems are tied to it for screen readers. */
@@ -35,6 +39,7 @@ export function Field(p: FieldProps) {
       <label for={p.id}>
         {p.label}
         {p.required && <span class="sr-only"> {t('opt_required')}</span>}
+        {p.badge && <> {p.badge}</>}
       </label>
       <input
         id={p.id}
@@ -50,6 +55,7 @@ export function Field(p: FieldProps) {
         autoComplete="off"
         autoCapitalize="off"
         autoFocus={p.autoFocus}
+        disabled={p.disabled}
         aria-required={p.required || undefined}
         aria-invalid={errors.length ? true : undefined}
         aria-describedby={`${msgId}${p.hint ? ` ${hintId}` : ''}`}

@@ -4,7 +4,7 @@ import { importProblemText } from './problems';
 import type { ImportView, OptionsActions } from './types';
 
 /** Export the device list as a JSON file; import one (validated by the worker, all or nothing). */
-export function Transfer({ view, hasDevices, actions }: { view: ImportView; hasDevices: boolean; actions: Pick<OptionsActions, 'exportDevices' | 'importFile'> }) {
+export function Transfer({ view, hasDevices, locked, actions }: { view: ImportView; hasDevices: boolean; locked: boolean; actions: Pick<OptionsActions, 'exportDevices' | 'importFile'> }) {
   const fileRef = useRef<HTMLInputElement>(null);
   return (
     <section class="card" aria-labelledby="transfer-head" data-testid="transfer">
@@ -16,7 +16,7 @@ export function Transfer({ view, hasDevices, actions }: { view: ImportView; hasD
         <button type="button" data-testid="export" disabled={!hasDevices} onClick={actions.exportDevices}>
           {t('opt_export')}
         </button>
-        <button type="button" data-testid="import" onClick={() => fileRef.current?.click()}>
+        <button type="button" data-testid="import" disabled={locked} aria-describedby={locked ? 'import-locked' : undefined} onClick={() => fileRef.current?.click()}>
           {t('opt_import')}
         </button>
         <input
@@ -33,7 +33,13 @@ export function Transfer({ view, hasDevices, actions }: { view: ImportView; hasD
             if (file) actions.importFile(file);
             input.value = '';
           }}
+          disabled={locked}
         />
+        {locked && (
+          <p id="import-locked" class="hint" data-testid="locked-hint">
+            {t('opt_locked_hint')}
+          </p>
+        )}
       </div>
       <div aria-live="polite" data-testid="import-result">
         {view && 'errors' in view && (
@@ -47,7 +53,7 @@ export function Transfer({ view, hasDevices, actions }: { view: ImportView; hasD
               ))}
             </ul>
             {view.errors.length > 20 && <p>{t('opt_import_more', [String(view.errors.length - 20)])}</p>}
-            <p>{t('opt_import_nothing_saved')}</p>
+            {!view.errors.some((e) => e.error === 'locked-by-policy') && <p>{t('opt_import_nothing_saved')}</p>}
           </div>
         )}
         {view && 'added' in view && (

@@ -10,7 +10,7 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Config } from '../src/model';
-import type { ValidationError } from '../src/config/validate';
+import type { ManagedConfig } from '../src/policy/types';
 import { configIps, deviceOrigins, originsForInputs, originsToDrop, sitePattern } from '../src/config/permissions';
 import { exportDevices, exportFileName, MAX_IMPORT_BYTES } from '../src/config/transfer';
 import type { BoxProposal, DiscoverySource, OdooTab, PrinterProposal } from '../src/discovery/types';
@@ -19,15 +19,9 @@ import { t, uiLanguage } from '../src/view/i18n';
 import { App } from './App';
 import { download, permissions } from './browser';
 import { configWithDraft, configWithout, problemsAt, settingsOf, warningsById, addressText, type BoxDraft, type DraftProblems, type PrinterDraft } from './draft';
+import { isLockedAnswer, isLockedError, LOCKED, managedView, parseSaveErrors as parseErrors, saveErrorText } from './managed';
 import type { DiscoveryView, ImportView, OptionsActions, OptionsModel } from './types';
 import './options.css';
-
-/** saveConfig answers `field: code` strings; the view wants them as problems. */
-const parseErrors = (errors: string[]): ValidationError[] =>
-  errors.map((s) => {
-    const i = s.lastIndexOf(': ');
-    return i > 0 ? { field: s.slice(0, i), error: s.slice(i + 2) } : { field: 'form', error: s };
-  });
 
 const uniq = (l: string[]): string[] => [...new Set(l)];
 const hostOf = (origin: string): string => {
@@ -39,14 +33,14 @@ const hostOf = (origin: string): string => {
 };
 
 function Root() {
-  const [config, setConfig] = useState<Config | null>(null);
+  const [config, setConfig] = useState<ManagedConfig | null>(null);
   const [loadError, setLoadError] = useState<string>();
   const [access, setAccess] = useState<OptionsModel['access']>({});
   const [warnings, setWarnings] = useState<OptionsModel['warnings']>({});
   const [notice, setNotice] = useState<OptionsModel['notice']>();
   const [discovery, setDiscovery] = useState<DiscoveryView>({ step: 'idle' });
   const [importView, setImportView] = useState<ImportView>(null);
-  const configRef = useRef<Config | null>(null);
+  const configRef = useRef<ManagedConfig | null>(null);
   configRef.current = config;
   const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -61,7 +55,7 @@ function Root() {
     setAccess(Object.fromEntries(entries));
   };
 
-  const adopt = (c: Config): void => {
+  const adopt = (c: ManagedConfig): void => {
     configRef.current = c;
     setConfig(c);
     void refreshAccess(c);
@@ -71,10 +65,14 @@ function Root() {
     );
   };
 
+  /** Asks the worker again: the administrator's part (what is still missing, a lock) is its to tell. */
+  const reload = (): Promise<void> => send('getConfig').then(adopt, () => undefined);
+
   useEffect(() => {
     send('getConfig').then(adopt, () => setLoadError(t('opt_no_worker')));
     return permissions.onChange(() => {
-      if (configRef.current) void refreshAccess(configRef.current);
+      if (configRef.current?.managed) void reload();
+      else if (configRef.current) void refreshAccess(configRef.current);
     });
   }, []);
 
@@ -105,6 +103,7 @@ function Root() {
           const problems = problemsAt(await send('checkConfig', { config: draft }), at);
           if (!Object.keys(problems.errors).length) problems.errors.form = parseErrors(res.errors);
           if (await granted) await giveBack(origins);
+          if (isLockedAnswer(res.errors)) void reload();
           return problems;
         }
         // An edit that changed the address gives the old one back.
@@ -123,7 +122,8 @@ function Root() {
       const gone = list[index];
       const res = await send('saveConfig', { config: configWithout(saved, kind, index) });
       if (!res.ok) {
-        say(t('opt_remove_failed', [res.errors.join('; ')]), 'error');
+        say(t('opt_remove_failed', [saveErrorText(res.errors, t)]), 'error');
+        if (isLockedAnswer(res.errors)) void reload();
         return;
       }
       const drop = originsToDrop(saved, res.config);
@@ -141,11 +141,23 @@ function Root() {
       });
     },
 
+    grantManaged() {
+      const origins = managedView(configRef.current).missingOrigins;
+      if (!origins.length) return;
+      // First, synchronously: the permission prompt needs the click's user gesture.
+      const asked = permissions.request({ origins });
+      void asked.then(async (ok) => {
+        await reload();
+        say(ok ? t('opt_access_granted') : t('opt_access_denied'), ok ? 'ok' : 'warn');
+      });
+    },
+
     async saveSettings(values) {
       const saved = configRef.current!;
       const next = { ...saved, settings: settingsOf(values) };
       const res = await send('saveConfig', { config: next });
       if (!res.ok) {
+        if (isLockedAnswer(res.errors)) void reload();
         const check = await send('checkConfig', { config: next });
         const errors = check.errors.filter((e) => e.field === 'dohUrl' || e.field === 'intervalMinutes');
         return errors.length ? errors : parseErrors(res.errors);
@@ -171,6 +183,12 @@ function Root() {
         try {
           res = await send('importDevices', { json: await file.text() });
         } catch (e) {
+          // The worker refuses any addition while the administrator locks the list (locked since the page was opened).
+          if (isLockedError((e as Error).message)) {
+            setImportView({ file: file.name, errors: [{ field: 'file', error: LOCKED }] });
+            void reload();
+            return;
+          }
           say(t('opt_import_error', [(e as Error).message]), 'error');
           return;
         }
@@ -243,7 +261,8 @@ function Root() {
         if (!res.ok) {
           if (ok) await giveBack(origins);
           setDiscovery(before);
-          say(t('opt_discover_add_failed', [res.errors.join('; ')]), 'error');
+          say(t('opt_discover_add_failed', [saveErrorText(res.errors, t)]), 'error');
+          if (isLockedAnswer(res.errors)) void reload();
           return;
         }
         adopt(res.config);

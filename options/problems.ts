@@ -35,6 +35,8 @@ export const PROBLEM_CODES = [
   'import-bad-shape',
   'import-newer',
   'import-empty',
+  // src/policy/merge.ts policyErrors: the administrator locks the list (saveConfig, checkConfig, import).
+  'locked-by-policy',
 ] as const;
 
 export const problemKey = (code: string): string => `opt_err_${code.replace(/-/g, '_')}`;

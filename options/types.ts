@@ -1,5 +1,5 @@
 /** The options page's data object and the actions its view sends back (options/main.tsx wires them). */
-import type { Config } from '../src/model';
+import type { ManagedConfig } from '../src/policy/types';
 import type { ValidationError } from '../src/config/validate';
 import type { BoxProposal, DiscoveryResult, OdooTab, PrinterProposal } from '../src/discovery/types';
 import type { DeviceKind, DraftProblems, DraftValues, SettingsDraft } from './draft';
@@ -17,8 +17,8 @@ export type DiscoveryView =
 export type ImportView = null | { file: string; errors: ValidationError[] } | { file: string; added: number; updated: number; warnings: ValidationError[] };
 
 export interface OptionsModel {
-  /** The saved configuration; null until the worker answered. */
-  config: Config | null;
+  /** The configuration in force (`managed`: what the administrator's policy sets); null until the worker answered. */
+  config: ManagedConfig | null;
   loadError?: string;
   /** Device id -> host access held (undefined while unknown). */
   access: Record<string, boolean | undefined>;
@@ -40,6 +40,8 @@ export interface OptionsActions {
   removeDevice(kind: DeviceKind, index: number): Promise<void>;
   /** Asks for host access to these devices (synchronously from a click). */
   grantAccess(deviceIds: string[]): void;
+  /** Asks for the host access the administrator's devices still need (`managed.missingOrigins`; synchronously from a click), then reloads. */
+  grantManaged(): void;
   saveSettings(values: SettingsDraft): Promise<ValidationError[] | null>;
   exportDevices(): void;
   importFile(file: File): void;

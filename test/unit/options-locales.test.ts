@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROBLEM_CODES, problemKey } from '../../options/problems';
+import { POLICY_CODES, policyKey } from '../../options/managed';
 import { optionsMessages, ROOT } from './options-i18n';
 
 /**
@@ -20,6 +21,7 @@ describe('options texts', () => {
   const code = sources('options');
   const used = new Set([...code.matchAll(/'(opt_[a-z0-9_]+)'/g)].map((m) => m[1]!));
   for (const c of PROBLEM_CODES) used.add(problemKey(c));
+  for (const c of POLICY_CODES) used.add(policyKey(c));
 
   it('only opt_ keys, lower case (Chrome keys are case-insensitive)', () => {
     for (const k of keys) expect(k).toMatch(/^opt_[a-z0-9_]+$/);
@@ -36,6 +38,14 @@ describe('options texts', () => {
     expect(emitted.size).toBeGreaterThan(20);
     expect([...emitted].filter((c) => !(PROBLEM_CODES as readonly string[]).includes(c))).toEqual([]);
     expect([...emitted, 'empty'].filter((c) => !(problemKey(c) in messages))).toEqual([]);
+  });
+  it('every code the policy reader and the lock answer has a text (src/policy/merge.ts)', () => {
+    const merge = readFileSync(join(ROOT, 'src/policy/merge.ts'), 'utf8');
+    const emitted = new Set([...merge.matchAll(/error: '([a-z0-9-]+)'/g)].map((m) => m[1]!));
+    expect(emitted).toContain('locked-by-policy');
+    const known = [...PROBLEM_CODES, ...POLICY_CODES] as readonly string[];
+    expect([...emitted].filter((c) => !known.includes(c))).toEqual([]);
+    expect([...POLICY_CODES].filter((c) => !(policyKey(c) in messages))).toEqual([]);
   });
   it('no stray $ (a literal dollar must be $$), every text described', () => {
     for (const [k, m] of Object.entries(messages)) {
