@@ -2,8 +2,10 @@
  * Runs the BUILT options page in Chromium without the extension: a static server on 127.0.0.1
  * and a fake `chrome` whose runtime.sendMessage is answered in Node by the real worker-side
  * code (validation, import, discovery; the Odoo tab is the lab's fake Odoo on 127.0.0.60) and
- * whose permissions API is a set the test can inspect. Used by test/unit/options-page.test.ts
- * and options/dev/shoot.ts. Nothing leaves 127.0.0.0/8: every other request is aborted.
+ * whose permissions API is a set the test can inspect. An administrator's policy (what managed
+ * storage would answer) goes through the worker's own policy store (background/policy.ts).
+ * Used by test/unit/options-page.test.ts, test/unit/options-managed.test.ts and
+ * options/dev/shoot.ts. Nothing leaves 127.0.0.0/8: every other request is aborted.
  */
 import { createServer, type Server } from 'node:http';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -15,6 +17,9 @@ import { DEFAULT_SETTINGS } from '../../src/model';
 import { validateConfig } from '../../src/config/validate';
 import { createConfigService } from '../../src/config/service';
 import { createDiscovery } from '../../src/discovery/worker';
+import { policyErrors } from '../../src/policy/merge';
+import type { Store } from '../../src/store/db';
+import { withPolicy } from '../../background/policy';
 import { startFakeOdoo, type FakeOdoo, type OdooVersion } from '../../test/lab/odoo';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -37,12 +42,16 @@ export interface PageOptions {
   deny?: boolean;
   /** Serve an Odoo tab from the lab's fake Odoo of this version (or none). */
   odoo?: OdooVersion | 'logged-out' | null;
+  /** What `storage.managed.get()` answers: the administrator's policy (managed_schema.json). */
+  policy?: Record<string, unknown>;
 }
 
 export interface OptionsPage {
   page: Page;
-  /** What the worker holds now. */
+  /** What the worker stores now (the user's part, without the policy's). */
   config(): Config;
+  /** Changes the policy, as the browser does when the administrator edits it (the page is not told). */
+  setPolicy(policy: Record<string, unknown> | undefined): void;
   /** Permission calls: `request:<json>`, `remove:<json>`. */
   permissionLog(): Promise<string[]>;
   granted(): Promise<string[]>;
@@ -67,6 +76,7 @@ function stubScript(messages: Messages, granted: string[], deny: boolean): strin
   const fake = {
     runtime: {
       id: 'stub',
+      getURL: (p) => new URL(String(p), location.origin + '/').href,
       getManifest: () => ({ version: '0.1.0' }),
       onMessage: { addListener() {}, removeListener() {} },
       sendMessage: (msg) => window.__worker(msg),
@@ -139,8 +149,14 @@ export async function startHarness(dist: string): Promise<Harness> {
     },
     async open(context, opts = {}) {
       let config: Config = structuredClone(opts.config ?? emptyConfig());
-      const store = { getConfig: async () => config, setConfig: async (c: Config) => void (config = structuredClone(c)) };
-      const service = createConfigService({ ...store, onConfigChanged: () => undefined });
+      let policy: Record<string, unknown> | undefined = opts.policy;
+      let page: Page | undefined;
+      const local = { getConfig: async () => config, setConfig: async (c: Config) => void (config = structuredClone(c)) } as unknown as Store;
+      // The worker's store under a policy: merged reads, saves keep the user's part, a lock refuses additions.
+      const held = async (): Promise<string[]> => (page ? page.evaluate(() => (window as unknown as { __granted(): string[] }).__granted()) : []);
+      const permissionsApi = { contains: async ({ origins = [] }: { origins?: string[] }) => ((h) => origins.every((o) => h.includes(o)))(await held()) };
+      const store = withPolicy(local, async () => policy ?? {}, { permissions: permissionsApi } as never);
+      const service = createConfigService({ getConfig: () => store.getConfig(), setConfig: (c) => store.setConfig(c), onConfigChanged: () => undefined });
       let odoo: FakeOdoo | undefined;
       let cookie = '';
       if (opts.odoo) {
@@ -154,23 +170,25 @@ export async function startHarness(dist: string): Promise<Harness> {
         queryTabs: async () => [{ id: 7, url: 'https://www.example.org/news', title: 'News' }, ...(odoo ? [{ id: 9, url: odoo.url, title: 'Odoo - Point of Sale' }] : [])],
         getTab: async (id) => (id === 9 && odoo ? { id, url: odoo.url } : undefined),
         runInTab: async (_id, func, args) => JSON.parse(JSON.stringify(await func(...(JSON.parse(JSON.stringify(args)) as typeof args), tabFetch))),
-        getConfig: store.getConfig,
+        getConfig: () => store.getConfig(),
       });
       // The worker's handlers, as background/handlers.ts wires them.
       const handlers: Record<string, (m: Record<string, unknown>) => Promise<unknown>> = {
-        getConfig: async () => config,
+        getConfig: () => store.getConfig(),
         saveConfig: async (m) => {
-          const { config: next, errors } = validateConfig(m.config, config.settings);
+          const current = await store.getConfig();
+          const { config: next, errors } = validateConfig(m.config, current.settings);
+          errors.push(...policyErrors(next, current));
           if (errors.length) return { ok: false, errors: errors.map((e) => `${e.field}: ${e.error}`) };
-          config = next;
-          return { ok: true, config: next };
+          await store.setConfig(next);
+          return { ok: true, config: await store.getConfig() };
         },
         checkConfig: (m) => service.check(m.config as Config),
         importDevices: (m) => service.importDevices(m.json as string),
         findOdooTabs: () => discovery.findTabs(),
         discoverFromTab: (m) => discovery.read(m.tabId as number),
       };
-      const page = await context.newPage();
+      page = await context.newPage();
       await page.exposeFunction('__worker', async (msg: { type: string }) => {
         const h = handlers[msg.type];
         if (!h) return { ok: false, error: `no handler for ${msg.type}` };
@@ -186,10 +204,11 @@ export async function startHarness(dist: string): Promise<Harness> {
       return {
         page,
         config: () => config,
+        setPolicy: (p) => void (policy = p),
         permissionLog: () => page.evaluate(() => (window as unknown as { __permLog: string[] }).__permLog),
         granted: () => page.evaluate(() => (window as unknown as { __granted(): string[] }).__granted()),
         close: async () => {
-          await page.close();
+          await page!.close();
           await odoo?.stop();
         },
       };

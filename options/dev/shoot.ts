@@ -1,6 +1,6 @@
 /**
- * Screenshots of the built options page, light and dark, with and without errors, for a
- * human to look at: `node --import tsx options/dev/shoot.ts [distDir]` (default: a fresh
+ * Screenshots of the built options page, light and dark, with and without errors, with and
+ * without an administrator's policy, for a human to look at: `node --import tsx options/dev/shoot.ts [distDir]` (default: a fresh
  * build in a temporary folder). Writes test-results/options-dev/*.png.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -26,6 +26,41 @@ const sample: Config = {
   settings: { ...DEFAULT_SETTINGS },
 };
 const granted = ['http://192.168.1.5/*', 'https://192.168.1.5/*', 'http://192.168.1.21/*', 'https://192.168.1.21/*'];
+
+/** An administrator's policy with a bit of everything: a lock, managed settings, entries it leaves out. */
+const lockedPolicy = {
+  boxes: [{ id: 'shop-box', name: 'Shop box', hostname: '192-168-1-5.d73e7513.odoo-iot.com', ip: '192.168.1.5' }],
+  printers: [
+    { id: 'kitchen', name: 'Kitchen', ip: '192.168.1.60' },
+    { id: 'bar', name: 'Bar', ip: '192.168.1.61', deviceId: 'bar', colour: 'red' },
+    { name: 'Terrace', ip: '192.168.1.300' },
+    { ip: 'printer.shop.lan' },
+    'Office printer',
+    { name: 'Kitchen again', ip: '192.168.1.60' },
+  ],
+  intervalMinutes: 5,
+  dohUrl: 'http://dns.example/dns-query',
+  notifications: 'yes',
+  allowUserDevices: false,
+  alowUserDevices: true,
+};
+/** The same shop without the lock: the user's own devices next to the administrator's. */
+const openPolicy = {
+  printers: [
+    { id: 'kitchen', name: 'Kitchen', ip: '192.168.1.60' },
+    { id: 'bar', name: 'Bar', ip: '192.168.1.61', deviceId: 'bar' },
+  ],
+  intervalMinutes: 5,
+};
+const userDevices: Config = {
+  boxes: [],
+  printers: [
+    { id: 'printer-1', name: 'My kitchen copy', ip: '192.168.1.60' },
+    { id: 'printer-2', name: 'Back office', ip: '192.168.1.70' },
+  ],
+  settings: { ...DEFAULT_SETTINGS, intervalMinutes: 30 },
+};
+const policyGranted = ['http://192.168.1.60/*', 'https://192.168.1.60/*', 'http://192.168.1.70/*', 'https://192.168.1.70/*'];
 
 const h = await startHarness(dist);
 try {
@@ -97,10 +132,26 @@ try {
     await out.page.locator('[data-testid=discovery]').screenshot({ path: join(OUT, `${scheme}-discovery-logged-out.png`) });
     await out.close();
 
+    // With an administrator's policy: locked, with problems and devices still needing access.
+    const locked = await h.open(ctx, { config: userDevices, granted: policyGranted, policy: lockedPolicy });
+    await locked.page.waitForSelector('[data-testid=managed-access]');
+    await shot(locked.page, 'policy-locked');
+    await locked.close();
+    const open = await h.open(ctx, { config: userDevices, granted: policyGranted, policy: openPolicy });
+    await open.page.waitForSelector('[data-managed=true]');
+    await shot(open.page, 'policy-open');
+    await open.page.click('[data-testid=grant-managed]');
+    await open.page.waitForSelector('[data-testid=managed-access]', { state: 'detached' });
+    await shot(open.page, 'policy-open-granted');
+    await open.close();
+
     const narrow = await h.context({ colorScheme: scheme, width: 420, height: 900 });
     const n = await h.open(narrow, { config: sample, granted });
     await shot(n.page, 'narrow');
     await n.close();
+    const np = await h.open(narrow, { config: userDevices, granted: policyGranted, policy: lockedPolicy });
+    await shot(np.page, 'narrow-policy');
+    await np.close();
     await narrow.close();
     await ctx.close();
   }
