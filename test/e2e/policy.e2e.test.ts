@@ -150,6 +150,38 @@ for (const browser of BROWSERS) {
       expect(again.config?.printers.map((p) => p.id)).toEqual(['policy-kitchen', 'policy-no-access']);
     });
 
+    it("shows the administrator's devices read-only in the options page, the lock, and one \"Allow access\" (Firefox: granted by that click)", async () => {
+      const page = await session.openPage('options/index.html', { width: 900, height: 1000 });
+      try {
+        await page.waitFor('[data-testid=device-policy-kitchen][data-managed=true]', 20_000);
+        const rows = await page.evaluate<Array<[string, string, boolean, number]>>(
+          `[...document.querySelectorAll('[data-testid^=device-]')].map((e) => [e.dataset.testid, e.dataset.managed, !!e.querySelector('[data-testid=managed-badge]'), e.querySelectorAll('button').length])`,
+        );
+        // Badge, no edit/remove, nothing else to press on a row (its access stays shown).
+        expect(rows).toEqual([
+          ['device-policy-shop-box', 'true', true, 0],
+          ['device-policy-kitchen', 'true', true, 0],
+          ['device-policy-no-access', 'true', true, 0],
+        ]);
+        expect(await page.text('[data-testid=device-policy-kitchen] [data-testid=managed-badge]')).toBe('Set by your administrator');
+        expect(await page.text('[data-testid=locked-note]')).toContain('The device list is locked');
+        expect(await page.evaluate<boolean[]>(`['add-box', 'add-printer', 'find-odoo', 'import', 'input-interval', 'input-doh', 'input-notifications'].map((id) => document.querySelector('[data-testid=' + id + ']').disabled)`)).toEqual(Array(7).fill(true));
+        expect(await page.evaluate<string>(`document.querySelector('[data-testid=input-interval]').value`)).toBe('7');
+        const ungranted = scenario(lab, UNGRANTED).printer!.ip;
+        expect(await page.text('[data-testid=managed-access]')).toContain(ungranted);
+        await page.screenshot(join(RESULTS, `${browser}-options-policy.png`));
+        if (browser === 'firefox') {
+          // Firefox grants optional host access without a prompt here, but only inside a real click.
+          await page.click('[data-testid=grant-managed]');
+          await until('the access granted', () => page.evaluate<boolean>(`!document.querySelector('[data-testid=managed-access]')`), (gone) => gone, 20_000);
+          expect((await call<ManagedConfig>(session, { type: 'getConfig' })).managed?.missingOrigins).toEqual([]);
+          await page.waitFor('[data-testid=device-policy-no-access][data-access=granted]');
+        }
+      } finally {
+        await page.close();
+      }
+    });
+
     it.runIf(browser === 'chromium')('applies a changed policy at once: new devices checked without a click, new interval', async () => {
       const file = (session as ChromiumSession).policyFile!;
       const policy = JSON.parse(readFileSync(file, 'utf8')) as { '3rdparty': { extensions: Record<string, Record<string, unknown>> } };
