@@ -46,7 +46,7 @@ const fail = (error: string, args?: string[]): ImportResult => ({ ok: false, err
  * list (same address) is updated in place, keeping its id. Any wrong entry refuses the whole file.
  * Also accepts a bare `{boxes, printers}` or a whole configuration (its settings are ignored).
  */
-export function planImport(json: string, current: Config): ImportResult {
+export function planImport(json: string, current: Config & { managed?: { boxes?: string[]; printers?: string[] } }): ImportResult {
   if (json.length > MAX_IMPORT_BYTES) return fail('import-too-big');
   let data: unknown;
   try {
@@ -69,9 +69,12 @@ export function planImport(json: string, current: Config): ImportResult {
   const printers = current.printers.map((p) => ({ ...p }));
   let added = 0;
   let updated = 0;
+  // A device the administrator's policy sets stays as the policy says: the file does not change it.
+  const managed = new Set([...(current.managed?.boxes ?? []), ...(current.managed?.printers ?? [])]);
   for (const b of incoming.config.boxes) {
     const keys = boxKeys(b);
     const i = boxes.findIndex((x) => boxKeys(x).some((k) => keys.includes(k)));
+    if (i >= 0 && managed.has(boxes[i]!.id)) continue;
     if (i >= 0) {
       boxes[i] = { ...b, id: boxes[i]!.id };
       updated++;
@@ -82,6 +85,7 @@ export function planImport(json: string, current: Config): ImportResult {
   }
   for (const p of incoming.config.printers) {
     const i = printers.findIndex((x) => printerKey(x) === printerKey(p));
+    if (i >= 0 && managed.has(printers[i]!.id)) continue;
     if (i >= 0) {
       printers[i] = { ...p, id: printers[i]!.id };
       updated++;

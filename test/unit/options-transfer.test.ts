@@ -94,3 +94,21 @@ describe('host permissions per device', () => {
     expect(sitePattern('chrome://settings')).toBeUndefined();
   });
 });
+
+describe('importing next to an administrator policy', () => {
+  it('leaves a device the policy sets as it is, and does not count it as updated', () => {
+    const current = {
+      boxes: [],
+      printers: [{ id: 'policy-kitchen', ip: '192.168.1.50', name: 'Kitchen (policy)' }],
+      settings: { dohUrl: '', intervalMinutes: 15, notifications: true },
+      managed: { boxes: [], printers: ['policy-kitchen'] },
+    };
+    const file = JSON.stringify({ printers: [{ ip: '192.168.1.50', name: 'Renamed' }, { ip: '192.168.1.51' }] });
+    const r = planImport(file, current);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.updated).toBe(0);
+    expect(r.added).toBe(1);
+    expect(r.config.printers.find((p) => p.ip === '192.168.1.50')?.name).toBe('Kitchen (policy)');
+  });
+});
