@@ -78,6 +78,7 @@ for (const browser of BROWSERS) {
         if (guide) await page.waitFor(`[data-testid="device-${s.id}"] [data-testid="guide-${guide}"]`);
         const text = await page.text(`[data-testid="device-${s.id}"]`);
         expect(text, s.id).not.toMatch(/\b(dx|g|ui)_[A-Za-z0-9_]+/);
+        await page.evaluate(`(document.querySelector('[data-testid="device-${s.id}"]').scrollIntoView({ block: 'start' }), true)`);
         await page.screenshot(join(dir, `popup-${s.id}.png`));
         await page.click(`[data-testid="device-${s.id}"] button.device-head`);
       }
