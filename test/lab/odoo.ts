@@ -4,8 +4,13 @@
  * (`/web/webclient/version_info`, `/web/dataset/call_kw/<model>/<method>` with `fields_get`
  * and `search_read`), answering with the field sets of Odoo 17, 18 or 19. Calls without the
  * cookie fail like a logged-out session. Listens on 127.x only; its data only names 127.x.
+ *
+ * For the POS checks it also serves the point of sale page (`/pos/ui`), over https when given
+ * a certificate (`tls`), under a name (`host`, which the browser maps to the address), and lets
+ * a test shape the POS configuration (`shape`: LNA mode, printer addresses, box addresses).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { boxHostname } from './names';
@@ -23,6 +28,12 @@ export interface FakeOdooOptions {
   missing?: string[];
   /** false: the page is a login page that sets no session (a logged-out tab). */
   loggedIn?: boolean;
+  /** Serve over https with this certificate (the lab CA's), as Odoo Online and Odoo.sh do. */
+  tls?: { key: string; cert: string };
+  /** The name the tests open it by (the browser maps it to `ip`): a POS on a name counts as public. */
+  host?: string;
+  /** Changes the database before serving (POS settings, printer addresses...): see `posShapes`. */
+  shape?: (data: Record<string, Model>) => void;
 }
 
 export interface FakeOdoo {
@@ -47,7 +58,7 @@ export const FAKE_ODOO = {
 } as const;
 
 type Field = { type: string; string: string; selection?: Array<[string, string]> };
-type Model = { fields: Record<string, Field>; records: Array<Record<string, unknown>> };
+export type Model = { fields: Record<string, Field>; records: Array<Record<string, unknown>> };
 
 const char = (string: string): Field => ({ type: 'char', string });
 const bool = (string: string): Field => ({ type: 'boolean', string });
@@ -103,12 +114,14 @@ export function odooData(version: OdooVersion): Record<string, Model> {
 
 const SERVER_VERSION: Record<OdooVersion, string> = { 17: '17.0', 18: '18.0', 19: '19.0' };
 
-function page(version: OdooVersion, loggedIn: boolean): string {
-  const title = loggedIn ? 'Odoo - Point of Sale' : 'Login | Odoo';
-  const body = loggedIn
-    ? `<header class="o_navbar"><nav class="o_main_navbar"><a class="o_menu_brand">Point of Sale</a></nav></header>
-<main class="o_action_manager"><div class="o_kanban_view"><article class="o_kanban_record"><h3>Shop</h3><button class="btn btn-primary">Open Register</button></article></div></main>`
-    : `<main class="oe_login_form"><form method="post" action="/web/login"><label>Email <input name="login"></label><label>Password <input name="password" type="password"></label><button class="btn btn-primary">Log in</button></form></main>`;
+function page(version: OdooVersion, loggedIn: boolean, pos = false): string {
+  const title = !loggedIn ? 'Login | Odoo' : pos ? 'Odoo POS' : 'Odoo - Point of Sale';
+  const body = !loggedIn
+    ? `<main class="oe_login_form"><form method="post" action="/web/login"><label>Email <input name="login"></label><label>Password <input name="password" type="password"></label><button class="btn btn-primary">Log in</button></form></main>`
+    : pos
+      ? `<div class="pos"><header class="pos-topheader"><span class="pos-branding">Shop</span></header><main class="pos-content"><div class="product-screen"><button class="pay">Payment</button></div></main></div>`
+      : `<header class="o_navbar"><nav class="o_main_navbar"><a class="o_menu_brand">Point of Sale</a></nav></header>
+<main class="o_action_manager"><div class="o_kanban_view"><article class="o_kanban_record"><h3>Shop</h3><button class="btn btn-primary">Open Register</button></article></div></main>`;
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <meta name="generator" content="Odoo ${SERVER_VERSION[version]} (IoT Doctor lab)"></head>
@@ -143,6 +156,7 @@ export async function startFakeOdoo(opts: FakeOdooOptions = {}): Promise<FakeOdo
   const loggedIn = opts.loggedIn ?? true;
   const data = odooData(version);
   for (const m of opts.missing ?? []) delete data[m];
+  opts.shape?.(data);
   const sessions = new Set<string>();
   const calls: FakeOdoo['calls'] = [];
 
@@ -155,7 +169,7 @@ export async function startFakeOdoo(opts: FakeOdooOptions = {}): Promise<FakeOdo
     res.end(JSON.stringify(body));
   };
 
-  const server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://fake-odoo');
       const path = url.pathname;
@@ -174,7 +188,7 @@ export async function startFakeOdoo(opts: FakeOdooOptions = {}): Promise<FakeOdo
           headers['Set-Cookie'] = `session_id=${sid}; Path=/; HttpOnly; SameSite=Lax`;
         }
         res.writeHead(200, headers);
-        return res.end(page(version, loggedIn && path !== '/web/session/logout'));
+        return res.end(page(version, loggedIn && path !== '/web/session/logout', path.startsWith('/pos/')));
       }
       if (req.method === 'POST' && path === '/web/webclient/version_info') {
         const v = SERVER_VERSION[version];
@@ -218,14 +232,15 @@ export async function startFakeOdoo(opts: FakeOdooOptions = {}): Promise<FakeOdo
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
-  });
+  };
+  const server = opts.tls ? createTlsServer({ key: opts.tls.key, cert: opts.tls.cert }, handler) : createServer(handler);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 8069, ip, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const origin = `http://${ip}:${port}`;
+  const origin = `${opts.tls ? 'https' : 'http'}://${opts.host ?? ip}:${port}`;
   return {
     url: `${origin}${version === 17 ? '/web' : '/odoo/action-pos'}`,
     origin,
