@@ -10,6 +10,10 @@ import { decidePrinter } from './diagnoses/decide-printer';
 import { diagnosis } from './diagnoses/registry';
 import { fingerprintChanged, withCertChange, type KnownCert } from './diagnoses/cert-change';
 import { whenOffline } from './diagnoses/offline';
+import { withCertImported } from './diagnoses/cert-imported';
+import { boxOnPosPath, judgePos, onPosPath } from './pos/judge';
+import { probePrinterPlain } from './pos/probe-plain';
+import type { PosContext } from './pos/types';
 
 export interface CheckDeps {
   http: Http;
@@ -29,6 +33,10 @@ export interface CheckDeps {
   timeoutMs?: number;
   /** Devices probed at once (default 8): a fleet of 50 printers never opens 50 connections together. */
   maxDevices?: number;
+  /** The POS site and what its open tab said (src/pos/): each device is probed on the path the POS uses. */
+  pos?: PosContext | null;
+  /** When the user said "I imported the certificate", per printer (src/diagnoses/cert-imported.ts). */
+  certImports?: Record<string, string>;
 }
 
 export const MAX_DEVICES_AT_ONCE = 8;
@@ -80,6 +88,7 @@ export async function runCheck(config: Config, deps: CheckDeps): Promise<CheckRe
   // A hung device holds its slot only until its own timeouts end, never the whole check.
   const slot = limiter(Math.max(1, deps.maxDevices ?? MAX_DEVICES_AT_ONCE));
   const devices = new Map<string, DeviceDiagnosis>();
+  const pos = judgePos(config, deps.pos, deps.environment.browser);
   const order = [...config.boxes.map((b) => b.id), ...config.printers.map((p) => p.id)];
   const doneAt = new Map<HttpOutcome, number>();
   const http: Http = {
@@ -92,6 +101,7 @@ export async function runCheck(config: Config, deps: CheckDeps): Promise<CheckRe
   let skew: number | undefined;
   const result = (): CheckResult => {
     const list = order.map((id) => devices.get(id)).filter((d): d is DeviceDiagnosis => !!d);
+    list.push(...(pos?.rows ?? []).map((r) => toDevice(r.id, 'pos', r.label, r.verdict, [], {})));
     return {
       version: RESULT_VERSION,
       startedAt,
@@ -99,9 +109,10 @@ export async function runCheck(config: Config, deps: CheckDeps): Promise<CheckRe
       environment: { ...deps.environment, ...(skew !== undefined ? { clockSkewMs: skew } : {}) },
       devices: list,
       worst: worstOf(list),
+      ...(pos ? { pos: pos.summary } : {}),
     };
   };
-  const toDevice = (id: string, kind: 'box' | 'printer', label: string, v: Verdict, requests: HttpOutcome[], extra: Partial<DeviceDiagnosis>): DeviceDiagnosis => ({
+  const toDevice = (id: string, kind: DeviceDiagnosis['kind'], label: string, v: Verdict, requests: HttpOutcome[], extra: Partial<DeviceDiagnosis>): DeviceDiagnosis => ({
     deviceId: id,
     kind,
     label,
@@ -124,13 +135,15 @@ export async function runCheck(config: Config, deps: CheckDeps): Promise<CheckRe
     const adjust = (v: Verdict): Verdict => (offline ? whenOffline(v) : v);
     for (const b of config.boxes) {
       const f = boxFindings.get(b.id);
-      if (f) devices.set(b.id, toDevice(b.id, 'box', b.name || b.hostname || b.ip || b.id, adjust(decideBox(f, now(), skew)), f.requests, { ip: f.ip, hostname: f.hostname }));
+      const plan = pos?.plans.get(b.id);
+      if (f) devices.set(b.id, toDevice(b.id, 'box', b.name || b.hostname || b.ip || b.id, onPosPath(adjust(boxOnPosPath(f, plan, () => decideBox(f, now(), skew))), plan, pos), f.requests, { ip: f.ip, hostname: f.hostname }));
     }
     for (const p of config.printers) {
       const f = printerFindings.get(p.id);
       if (!f) continue;
       const before = deps.previous?.devices.find((d) => d.deviceId === p.id);
-      const device = toDevice(p.id, 'printer', p.name || p.ip, adjust(withCertChange(decidePrinter(f, skew), before)), f.requests, { ip: p.ip });
+      const verdict = adjust(withCertImported(withCertChange(decidePrinter(f, skew), before), deps.certImports?.[p.id], now()));
+      const device = toDevice(p.id, 'printer', p.name || p.ip, onPosPath(verdict, pos?.plans.get(p.id), pos), f.requests, { ip: p.ip });
       const known = deps.knownCerts?.[p.id];
       if (fingerprintChanged(device, known)) device.facts.certReplacedSince = known!.since.slice(0, 10);
       devices.set(p.id, device);
@@ -147,7 +160,9 @@ export async function runCheck(config: Config, deps: CheckDeps): Promise<CheckRe
       progress();
     }),
     ...config.printers.map(async (p) => {
-      printerFindings.set(p.id, await slot(() => probePrinter(p, { http, pageHttp: deps.pageHttp, queue, timeoutMs: deps.timeoutMs })));
+      // The path the POS uses: over plain http (Odoo's LNA mode, an http POS) no certificate is involved.
+      const plain = ['lna-http', 'http-ip'].includes(pos?.plans.get(p.id)?.path ?? '');
+      printerFindings.set(p.id, await slot(() => (plain ? probePrinterPlain : probePrinter)(p, { http, pageHttp: deps.pageHttp, queue, timeoutMs: deps.timeoutMs })));
       progress();
     }),
   ]);

@@ -53,7 +53,8 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export type Severity = 'ok' | 'warn' | 'error';
 
-export type DeviceKind = 'box' | 'printer' | 'computer';
+/** `pos`: the Odoo point of sale page and its configuration (src/pos/), read from its open tab. */
+export type DeviceKind = 'box' | 'printer' | 'computer' | 'pos';
 
 /** What the browser said about one request, reduced to a kind (see src/net/browser-errors.ts). */
 export type FailureKind =
@@ -132,4 +133,6 @@ export interface CheckResult {
   devices: DeviceDiagnosis[];
   /** The worst severity over all devices. */
   worst: Severity;
+  /** The point of sale page (scheme, LNA states, path per device), when the user let IoT Doctor read it. */
+  pos?: import('./pos/types').PosSummary;
 }

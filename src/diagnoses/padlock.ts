@@ -49,6 +49,22 @@ export const PADLOCK_OF_CODE: Readonly<Record<string, Padlock>> = {
   LNA_BLOCKED: 'unknown',
   UNKNOWN_ERROR: 'unknown',
   UNEXPECTED_ANSWER: 'unknown',
+  // The point of sale (pos.ts): the page and its Odoo settings have no padlock of their own.
+  POS_OK: 'unknown',
+  POS_NO_ACCESS: 'unknown',
+  POS_TAB_CLOSED: 'unknown',
+  POS_HTTP_BLOCKED: 'unknown',
+  POS_HTTP_INSECURE: 'unknown',
+  POS_LNA_PROMPT: 'unknown',
+  POS_LNA_UNSUPPORTED: 'unknown',
+  POS_EPSON_ADDRESS: 'unknown',
+  POS_PRINTER_NO_IP: 'unknown',
+  POS_PRINTER_IS_BOX: 'unknown',
+  POS_BOX_IP_MISMATCH: 'unknown',
+  POS_DEVICES_MISSING: 'unknown',
+  // Reached over plain http (Odoo's LNA mode): its certificate was not what the POS uses.
+  BOX_OK_HTTP: 'unknown',
+  PRINTER_CERT_IMPORTED_UNTRUSTED: 'untrusted',
 };
 
 /** The padlock of one diagnosed device, from its code (and Firefox's exception mark). */

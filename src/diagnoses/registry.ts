@@ -7,10 +7,12 @@ import printerStatus from './printer-status';
 import printerReach from './printer-reach';
 import computer from './computer';
 import generic from './generic';
+import pos from './pos';
+import certImported from './cert-imported';
 
 /** Every diagnosis, keyed by code. Families live in one file each beside this one. */
 export const DIAGNOSES: ReadonlyMap<string, DiagnosisDef> = new Map(
-  [boxReach, boxDns, boxCert, printerCert, printerStatus, printerReach, computer, generic]
+  [boxReach, boxDns, boxCert, printerCert, printerStatus, printerReach, computer, generic, pos, certImported]
     .flat()
     .map((d) => [d.code, d]),
 );

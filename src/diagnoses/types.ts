@@ -13,7 +13,15 @@ export type GuideKey =
   | 'computer-offline'
   | 'computer-clock'
   | 'permission'
-  | 'support';
+  | 'support'
+  | 'pos-access'
+  | 'pos-https'
+  | 'pos-certificates'
+  | 'pos-printer-address'
+  | 'pos-box-address'
+  | 'pos-missing'
+  | 'cert-imported'
+  | 'pos-lna';
 
 /**
  * One diagnosis: a code, how bad it is, where its fix is explained and the lab case that

@@ -18,7 +18,7 @@ const guideKeysInSource = (): string[] => {
 
 const OS: OsId[] = ['windows', 'macos', 'linux', 'chromeos', 'android', 'ios'];
 const BROWSERS: BrowserId[] = ['chrome', 'edge', 'firefox', 'safari'];
-const ACTIONS: StepAction[] = ['open-printer', 'open-box-name', 'open-box-ip', 'check-again', 'copy-report', 'open-options'];
+const ACTIONS: StepAction[] = ['open-printer', 'open-box-name', 'open-box-ip', 'check-again', 'copy-report', 'open-options', 'pos-allow', 'pos-add-missing', 'cert-imported', 'open-site-settings'];
 const guides = Object.entries(GUIDES) as [string, Guide][];
 const prefix = (g: Guide): string => `g_${g.key.replace(/-/g, '_')}_`;
 /** $n numbers a message substitutes; `$$` is a literal dollar. */

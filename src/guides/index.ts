@@ -12,6 +12,14 @@ import computerOffline from './computer-offline';
 import computerClock from './computer-clock';
 import permission from './permission';
 import support from './support';
+import posAccess from './pos-access';
+import posHttps from './pos-https';
+import posCertificates from './pos-certificates';
+import posPrinterAddress from './pos-printer-address';
+import posBoxAddress from './pos-box-address';
+import posMissing from './pos-missing';
+import certImported from './cert-imported';
+import posLna from './pos-lna';
 
 export type { BrowserId, Guide, GuideSection, GuideStep, OsId, StepAction } from './types';
 
@@ -29,6 +37,14 @@ export const GUIDES: Record<GuideKey, Guide> = {
   'computer-clock': computerClock,
   permission,
   support,
+  'pos-access': posAccess,
+  'pos-https': posHttps,
+  'pos-certificates': posCertificates,
+  'pos-printer-address': posPrinterAddress,
+  'pos-box-address': posBoxAddress,
+  'pos-missing': posMissing,
+  'cert-imported': certImported,
+  'pos-lna': posLna,
 };
 
 /** Every locale key a guide uses, in reading order: title, intro, then each section and its steps. */

@@ -179,6 +179,10 @@ const guide: Guide = {
       ],
     },
     {
+      key: 'g_printer_certificate_imported',
+      steps: [{ key: 'g_printer_certificate_imported_done', action: 'cert-imported' }],
+    },
+    {
       key: 'g_printer_certificate_changed',
       steps: [
         { key: 'g_printer_certificate_changed_ip' },

@@ -2,7 +2,7 @@ import type { GuideKey } from '../diagnoses/types';
 export type OsId = 'windows' | 'macos' | 'linux' | 'chromeos' | 'android' | 'ios';
 export type BrowserId = 'chrome' | 'edge' | 'firefox' | 'safari';
 /** Something a step's button does; the view wires it (open a tab on the device, re-check...). */
-export type StepAction = 'open-printer' | 'open-box-name' | 'open-box-ip' | 'check-again' | 'copy-report' | 'open-options';
+export type StepAction = 'open-printer' | 'open-box-name' | 'open-box-ip' | 'check-again' | 'copy-report' | 'open-options' | 'pos-allow' | 'pos-add-missing' | 'cert-imported' | 'open-site-settings';
 /**
  * One numbered step (its number is its place in the array). `key` is a locale key whose text may
  * use `$1` = the device's address (printer IP, box hostname or IP), nothing else.

@@ -5,6 +5,7 @@
  */
 import type { Attempt, CertInfo, CheckResult, DeviceDiagnosis, Environment } from '../model';
 import { DIAGNOSES } from '../diagnoses/registry';
+import { safePos } from './pos';
 
 const SECRET = /uuid|enterprise|secret|token|password|key/i;
 
@@ -93,5 +94,6 @@ export function safeResult(r: CheckResult): CheckResult {
     environment: safeEnvironment(r.environment),
     devices: r.devices.map(safeDevice),
     worst: r.worst,
+    ...(r.pos ? { pos: safePos(r.pos) } : {}),
   };
 }

@@ -6,6 +6,7 @@
 import type { Attempt, CheckResult, DeviceDiagnosis } from '../model';
 import { factValues, safeResult } from './sanitize';
 import { formatDateTime, formatDay, formatSkew } from './format';
+import { posBlock } from './pos';
 
 export type ReportT = (key: string, subs?: string[]) => string;
 
@@ -24,6 +25,7 @@ export function reportText(result: CheckResult, t: ReportT): string {
   if (env.clockSkewMs !== undefined) lines.push(`Clock skew: ${formatSkew(env.clockSkewMs)} (this computer minus servers)`);
   lines.push(`Overall:    ${r.worst}`);
   if (!r.devices.length) lines.push('', 'No device checked.');
+  if (r.pos) lines.push('', ...posBlock(r.pos));
   r.devices.forEach((d, i) => lines.push('', ...deviceBlock(d, i + 1, t)));
   return lines.join('\n') + '\n';
 }
