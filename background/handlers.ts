@@ -9,10 +9,11 @@ import { timeline } from '../src/report/timeline';
 import { api } from '../src/platform/api';
 import { describeBrowser, osId } from '../src/platform/environment';
 import { t } from '../src/view/i18n';
+import type { Pos } from './pos';
 
 type Handlers = { [K in MessageType]: (req: MessageMap[K]['req']) => Promise<MessageMap[K]['res']> };
 
-export function createHandlers(deps: { store: Store; checker: { running: boolean; check(): Promise<import('../src/model').CheckResult> }; onConfigChanged(): void }): Handlers {
+export function createHandlers(deps: { store: Store; checker: { running: boolean; check(): Promise<import('../src/model').CheckResult> }; onConfigChanged(): void; pos: Pos }): Handlers {
   const { store, checker } = deps;
   const configService = createConfigService({ getConfig: () => store.getConfig(), setConfig: (c) => store.setConfig(c), onConfigChanged: () => deps.onConfigChanged() });
   const discovery = createDiscovery(browserDiscoveryDeps(api, () => store.getConfig()));
@@ -54,10 +55,15 @@ export function createHandlers(deps: { store: Store; checker: { running: boolean
     checkConfig: ({ config }) => configService.check(config),
     importDevices: ({ json }) => configService.importDevices(json),
     findOdooTabs: () => discovery.findTabs(),
-    discoverFromTab: ({ tabId }) => discovery.read(tabId),
+    discoverFromTab: async ({ tabId }) => {
+      const found = await discovery.read(tabId);
+      if (found.ok) await deps.pos.service.suggest(found.origin); // the popup then offers to check its POS page
+      return found;
+    },
     getHistory: async ({ deviceIds }) => {
       const ids = [...new Set(Array.isArray(deviceIds) ? deviceIds.filter((id): id is string => typeof id === 'string') : [])];
       return Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await store.history(id)] as const)));
     },
+    ...deps.pos.handlers,
   };
 }

@@ -13,13 +13,15 @@ import { scheduleChecks, ALARM } from './schedule';
 import { firefoxResolver } from './dns';
 import { createCertReader } from './cert-reader';
 import { readManaged, startPolicy, withPolicy } from './policy';
+import { createPos } from './pos';
 
 // The administrator's policy (managed storage) merged in: every part of the worker sees the same configuration.
 const store = withPolicy(openStore(), () => readManaged(api), api);
 const http = createWorkerHttp(api as never, { certs: createCertReader() });
-const checker = createChecker({ store, http, pageHttp: createPageHttp(), resolve: firefoxResolver() });
 const reschedule = (): void => void store.getConfig().then((c) => scheduleChecks(c.settings.intervalMinutes));
-const handlers = createHandlers({ store, checker, onConfigChanged: reschedule });
+const pos = createPos({ store, onConfigChanged: reschedule });
+const checker = createChecker({ store, http, pageHttp: createPageHttp(), resolve: firefoxResolver(), pos });
+const handlers = createHandlers({ store, checker, onConfigChanged: reschedule, pos });
 startPolicy({ api, store, checker, reschedule });
 
 api.runtime.onMessage.addListener((msg: unknown, sender, reply: (r: unknown) => void) => {

@@ -48,6 +48,12 @@ export interface MessageMap {
   discoverFromTab: { req: { tabId: number }; res: DiscoveryResult };
   /** Audit page: the stored verdicts of these devices (oldest first), for "last change". */
   getHistory: { req: { deviceIds: string[] }; res: Record<string, HistoryEntry[]> };
+  /** Popup: the user clicked Allow for this Odoo site; its POS tab is read from the next check on (the popup asks the browser for access in the same click). */
+  posWatch: { req: { origin: string }; res: { ok: boolean } };
+  /** Popup: adds the devices the POS uses that the list lacks (as its tab last said); the popup asks for their access in the same click. */
+  posAddMissing: { req: Record<string, never>; res: { added: number; errors: string[] } };
+  /** Popup: "I imported the certificate" for this printer; a check that still finds it untrusted then says why. */
+  markCertImported: { req: { deviceId: string }; res: { ok: true } };
 }
 
 export type MessageType = keyof MessageMap;
