@@ -21,6 +21,12 @@ export interface PopupActions {
   dismissNotice(): void;
   /** Saves the certificate the browser showed for this device as a .crt file. */
   downloadCert(device: import('../src/model').DeviceDiagnosis): void;
+  /** Lets IoT Doctor read this Odoo site's POS tab (asks the browser for access in the click). */
+  allowPos(origin: string): void;
+  /** Adds the devices the POS uses that the list lacks (asks for their access in the click). */
+  addPosMissing(addresses: string[]): void;
+  /** "I imported the certificate" for this printer, then checks again. */
+  markCertImported(deviceId: string): void;
 }
 
 export interface PopupModel {
@@ -81,7 +87,7 @@ export function App({ model, actions }: { model: PopupModel; actions: PopupActio
   const rows = rowsOf(state, model.fresh);
   const status: Status = state.running ? 'checking' : last ? last.worst : 'unchecked';
   const total = state.config.boxes.length + state.config.printers.length;
-  const done = model.fresh ? rows.filter((r) => r.state === 'done' && r.kind !== 'computer').length : 0;
+  const done = model.fresh ? rows.filter((r) => r.state === 'done' && r.kind !== 'computer' && r.kind !== 'pos').length : 0;
   const checkedAt = model.checkedAt ?? (state.running ? undefined : last?.finishedAt);
   const age = checkedAt ? ageText(checkedAt, now, t, uiLanguage()) : t(state.running ? 'ui_checking' : 'ui_never_checked');
 

@@ -9,6 +9,7 @@ import { guideActions } from '../src/view/guide-actions';
 import { t, uiLanguage } from '../src/view/i18n';
 import type { PopupActions } from './App';
 import { CertDetails } from '../src/view/CertDetails';
+import { posActions } from './pos-actions';
 
 interface Props {
   row: Row;
@@ -45,6 +46,7 @@ export function DeviceRow({ row, config, platform, expanded, onToggle, actions }
     'check-again': { label: t('ui_check_again'), run: actions.checkAgain },
     'copy-report': { label: t('ui_copy_report'), run: actions.copyReport },
     'open-options': { label: t('ui_open_options'), run: actions.openOptions },
+    ...posActions(d, platform.browser, actions),
   });
   return (
     <li class={`device sev-${d.severity}${expanded ? ' open' : ''}`} data-testid={`device-${row.id}`} data-code={d.code} data-severity={d.severity}>

@@ -3,6 +3,7 @@ import { DIAGNOSES } from '../src/diagnoses/registry';
 import { formatDay, formatLocal, formatSkew, safeFacts, zoneOrUtc } from '../src/report';
 import { StatusIcon } from '../src/view/StatusIcon';
 import { t } from '../src/view/i18n';
+import { PosFacts } from './PosFacts';
 import type { Change } from '../src/report/timeline';
 
 /**
@@ -25,6 +26,7 @@ export function Support({ result, now, version, open, timeline }: { result: Chec
         {env?.clockSkewMs !== undefined && <Item k={t('ui_sup_skew')} v={formatSkew(env.clockSkewMs)} />}
       </dl>
       {!result && <p>{t('ui_never_checked')}</p>}
+      <PosFacts pos={result?.pos} zone={zone} />
       {result?.devices.map((d) => <DeviceFacts d={d} changes={timeline?.[d.deviceId]} zone={zone} />)}
     </section>
   );

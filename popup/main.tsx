@@ -13,6 +13,7 @@ import { t } from '../src/view/i18n';
 import { App, type PopupActions, type PopupModel } from './App';
 import { copyText, download } from './actions';
 import { certFileName, derBase64ToPem } from '../src/certs/pem';
+import { originsForInputs, sitePattern } from '../src/config/permissions';
 import './popup.css';
 
 const isProgress = (msg: unknown): msg is ProgressEvent =>
@@ -127,6 +128,27 @@ function Root() {
       const name = certFileName(device.label, device.ip);
       download(name, derBase64ToPem(device.cert.derBase64), 'application/x-x509-ca-cert');
       say(t('ui_saved', [name]));
+    },
+    // The browser wants its permission request inside the click: asked at once, next to the message.
+    allowPos(origin) {
+      const pattern = sitePattern(origin);
+      if (!pattern) return;
+      const asked = Promise.resolve(api.permissions.request({ origins: [pattern] })).catch(() => false);
+      void Promise.all([send('posWatch', { origin }), asked]).then(([, ok]) => (ok ? actions.checkAgain() : say(t('pos_allow_refused'))), (e: Error) => say(e.message));
+    },
+    addPosMissing(addresses) {
+      const origins = originsForInputs(addresses);
+      const asked = origins.length ? Promise.resolve(api.permissions.request({ origins })).catch(() => false) : Promise.resolve(true);
+      void Promise.all([send('posAddMissing'), asked]).then(([r]) => {
+        say(r.added ? t('pos_added', [String(r.added)]) : t('pos_add_failed', [r.errors.join('; ')]));
+        if (r.added) actions.checkAgain();
+      }, (e: Error) => say(e.message));
+    },
+    markCertImported(deviceId) {
+      void send('markCertImported', { deviceId }).then(() => {
+        say(t('pos_marked'));
+        actions.checkAgain();
+      }, (e: Error) => say(e.message));
     },
   };
 
