@@ -9,7 +9,7 @@
  * the npm script first) checks them in Chromium exactly as in the end-to-end tests
  * (openSession, configFor, call from test/e2e/session.ts), the popup or options page is
  * captured, then framed with a headline by an HTML page rendered in a second, bare Chromium.
- * Headlines are English for now (like store-assets/description/, en only).
+ * Headlines are English (the store texts themselves are in store-assets/description/<lang>.md).
  *
  *   node --import tsx scripts/store-assets.ts [--only icons|promo|screens]
  *
