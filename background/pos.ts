@@ -10,7 +10,7 @@ import { readOdooInPage } from '../src/discovery/read-in-page';
 import { readPosPage } from '../pos-probe/read-pos-page';
 import { readPosContext, type PosBrowser } from '../src/pos/reader';
 import { createPosService } from '../src/pos/service';
-import { openPosStore, type PosStore } from '../src/pos/store';
+import { posStoreOn, type PosStore } from '../src/pos/store';
 import type { PosContext } from '../src/pos/types';
 
 /** scripting.executeScript in the tab's main world, where the page's own session and permissions are. */
@@ -30,7 +30,7 @@ export const browserPos: PosBrowser = {
 };
 
 export function createPos(deps: { store: PolicyStore; onConfigChanged(): void; posStore?: PosStore }) {
-  const posStore = deps.posStore ?? openPosStore();
+  const posStore = deps.posStore ?? posStoreOn(deps.store);
   const service = createPosService({ store: posStore, getConfig: () => deps.store.getConfig(), setConfig: (c) => deps.store.setConfig(c), onConfigChanged: deps.onConfigChanged });
   const handlers: { [K in 'posWatch' | 'posAddMissing' | 'markCertImported']: (req: MessageMap[K]['req']) => Promise<MessageMap[K]['res']> } = {
     posWatch: ({ origin }) => service.watch(String(origin ?? '')),

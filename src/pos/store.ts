@@ -1,17 +1,11 @@
 /**
  * What the POS checks keep between checks (the worker may stop at any time): the Odoo site the
  * user allowed or discovery suggested, the last reading of its tab (used while the tab is
- * closed), and the printers whose certificate the user said is imported. An IndexedDB database
- * of its own, so the main store's schema stays untouched.
+ * closed), and the printers whose certificate the user said is imported. Kept in the main
+ * store (src/store/db.ts), so its migrations and its rescue of an unreadable database cover them.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Store } from '../store/db';
 import type { PosContext, PosSite } from './types';
-
-interface Schema extends DBSchema {
-  kv: { key: 'site' | 'context' | 'imports'; value: PosSite | PosContext | Record<string, string> };
-}
-
-export const POS_DB_NAME = 'iot-doctor-pos';
 
 export interface PosStore {
   getSite(): Promise<PosSite | null>;
@@ -24,25 +18,14 @@ export interface PosStore {
   setImports(marks: Record<string, string>): Promise<void>;
 }
 
-export function openPosStore(): PosStore {
-  let db: Promise<IDBPDatabase<Schema>> | undefined;
-  const get = (): Promise<IDBPDatabase<Schema>> =>
-    (db ??= openDB<Schema>(POS_DB_NAME, 1, {
-      upgrade(d) {
-        if (!d.objectStoreNames.contains('kv')) d.createObjectStore('kv');
-      },
-    }));
-  const read = async <T>(key: 'site' | 'context' | 'imports'): Promise<T | undefined> => (await (await get()).get('kv', key)) as T | undefined;
-  const write = async (key: 'site' | 'context' | 'imports', value: Schema['kv']['value']): Promise<void> => {
-    await (await get()).put('kv', value, key);
-  };
+export function posStoreOn(store: Pick<Store, 'getPos' | 'setPos'>): PosStore {
   return {
-    getSite: async () => (await read<PosSite>('site')) ?? null,
-    setSite: (site) => write('site', site),
-    getContext: async () => (await read<PosContext>('context')) ?? null,
-    setContext: (ctx) => write('context', ctx),
-    getImports: async () => (await read<Record<string, string>>('imports')) ?? {},
-    setImports: (marks) => write('imports', marks),
+    getSite: async () => (await store.getPos('posSite')) ?? null,
+    setSite: (site) => store.setPos('posSite', site),
+    getContext: async () => (await store.getPos('posContext')) ?? null,
+    setContext: (ctx) => store.setPos('posContext', ctx),
+    getImports: async () => (await store.getPos('posImports')) ?? {},
+    setImports: (marks) => store.setPos('posImports', marks),
   };
 }
 

@@ -3,7 +3,7 @@ import type { CheckResult, Config } from '../model';
 import { DEFAULT_SETTINGS } from '../model';
 import type { KnownCert } from '../diagnoses/cert-change';
 import { validateConfig } from '../config/validate';
-import { DB_VERSION, MIGRATIONS, type HistoryEntry, type KvKey, type Schema, type StoreNotice } from './schema';
+import { DB_VERSION, MIGRATIONS, type HistoryEntry, type KvKey, type PosValues, type Schema, type StoreNotice } from './schema';
 import { readConfigAnyVersion } from './rescue';
 
 export type { HistoryEntry, StoreNotice } from './schema';
@@ -39,6 +39,9 @@ export interface Store {
   /** What the user must be told about the store (reset), until dismissed. */
   getNotice(): Promise<StoreNotice | null>;
   clearNotice(): Promise<void>;
+  /** What the point-of-sale checks keep (see src/pos/store.ts). */
+  getPos<K extends keyof PosValues>(key: K): Promise<PosValues[K] | undefined>;
+  setPos<K extends keyof PosValues>(key: K, value: PosValues[K]): Promise<void>;
 }
 
 /** Reads a stored configuration defensively: whatever is valid in it is kept. */
@@ -123,5 +126,7 @@ export function openStore(name = DB_NAME): Store {
       return (await read<StoreNotice>('notice')) ?? null;
     },
     clearNotice: () => write('notice', undefined),
+    getPos: (key) => read(key),
+    setPos: (key, value) => write(key, value),
   };
 }

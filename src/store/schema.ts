@@ -18,10 +18,17 @@ export interface StoreNotice {
   devicesKept: number;
 }
 
-export type KvKey = 'config' | 'last' | 'notified' | 'certs' | 'running' | 'notice';
+/** What the point-of-sale checks keep (src/pos/store.ts): the Odoo site, its tab's last reading, imports marked. */
+export interface PosValues {
+  posSite: import('../pos/types').PosSite;
+  posContext: import('../pos/types').PosContext;
+  posImports: Record<string, string>;
+}
+
+export type KvKey = 'config' | 'last' | 'notified' | 'certs' | 'running' | 'notice' | keyof PosValues;
 
 export interface Schema extends DBSchema {
-  kv: { key: KvKey; value: Config | CheckResult | Record<string, string> | Record<string, KnownCert> | { startedAt: string } | StoreNotice };
+  kv: { key: KvKey; value: Config | CheckResult | Record<string, string> | Record<string, KnownCert> | { startedAt: string } | StoreNotice | PosValues[keyof PosValues] };
   history: { key: number; value: HistoryEntry; indexes: { byDevice: string; byDeviceAt: [string, string] } };
 }
 
