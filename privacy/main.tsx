@@ -62,11 +62,15 @@ function Privacy() {
         <li>{t('privacy_stored_results')}</li>
         <li>{t('privacy_stored_certs')}</li>
         <li>{t('privacy_stored_notified')}</li>
+        <li>{t('privacy_stored_pos')}</li>
       </ul>
       <p>{t('privacy_stored_where')}</p>
 
       <h2>{t('privacy_discovery_h')}</h2>
       <p>{t('privacy_discovery')}</p>
+
+      <h2>{t('privacy_pos_h')}</h2>
+      <p>{t('privacy_pos')}</p>
 
       <h2>{t('privacy_reports_h')}</h2>
       <p>{t('privacy_reports')}</p>
