@@ -9,6 +9,7 @@ import type { ExtensionPage, ExtensionSession } from './driver';
 import { BROWSERS, call, configFor, RESULTS } from './session';
 import { BOM, parseCsv } from '../../src/report/csv';
 import { loadMessages } from '../../popup/dev/harness';
+import { sleep } from './util';
 
 /**
  * The padlock audit of the real extension over a lab fleet of 50 printers and two boxes, in
@@ -23,7 +24,6 @@ const SIZE = { width: 1440, height: 900 };
 const en = loadMessages('en');
 const msg = (key: string): string => en[key]!.message;
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface RowSeen {
   id: string;

@@ -6,6 +6,7 @@ import { startLab, type Lab } from '../lab/index';
 import type { ExtensionSession } from './driver';
 import type { CheckResult } from '../../src/model';
 import { BROWSERS, call, configFor, openSession, RESULTS } from './session';
+import { sleep } from './util';
 
 /** The certificate a lab printer really serves, read with node's TLS (not through the browser). */
 function servedCert(ip: string, port: number): Promise<X509Certificate> {
@@ -47,11 +48,11 @@ describe.runIf(BROWSERS.includes('firefox'))('certificate toolkit in firefox', (
     await warning.waitFor('#exception-button');
     // Firefox enables "Proceed to <IP> (Risky)" a moment after it appears.
     const disabled = `(() => { const find = (root) => root.querySelector('#exception-button') || [...root.querySelectorAll('*')].map((e) => e.shadowRoot && find(e.shadowRoot)).find(Boolean); return find(document).disabled; })()`;
-    for (let i = 0; i < 100 && (await warning.evaluate<boolean>(disabled)); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && (await warning.evaluate<boolean>(disabled)); i++) await sleep(100);
     await warning.click('#exception-button');
     // The printer's own page loads once the exception is stored.
-    for (let i = 0; i < 50 && !(await warning.evaluate<string>('location.href')).startsWith(`https://${ip}`); i++) await new Promise((r) => setTimeout(r, 100));
-    await new Promise((r) => setTimeout(r, 500));
+    for (let i = 0; i < 50 && !(await warning.evaluate<string>('location.href')).startsWith(`https://${ip}`); i++) await sleep(100);
+    await sleep(500);
     await warning.close();
 
     await call(session, { type: 'saveConfig', config: configFor(lab, [s]) });

@@ -28,6 +28,7 @@ import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync,
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { ExtensionPage, ExtensionSession, LaunchOptions } from './driver';
+import { sleep } from './util';
 
 /** The moz-extension UUID this driver gives the add-on: its pages are at moz-extension://<this>/. */
 export const FIREFOX_EXTENSION_UUID = '10700c70-d0c7-4e57-8b1e-f12ef0c5e2e0';
@@ -171,7 +172,6 @@ const DEFAULT_VIEWPORT = { width: 420, height: 600 };
 
 const SYSTEM_DEPS_HINT = 'run scripts/ensure-system-deps.sh (apt-get install firefox-esr libnss3-tools)';
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -8,6 +8,7 @@ import type { Config } from '../../src/model';
 import { launchChromium } from './chromium';
 import { extensionCopy } from './extension-copy';
 import { BROWSERS, call, labHosts, openSession, RESULTS, ROOT, type BrowserName } from './session';
+import { sleep } from './util';
 
 /**
  * The options page of the real extension: find the devices of a logged-in Odoo tab (the lab's
@@ -107,14 +108,14 @@ for (const browser of BROWSERS) {
       await page.click('[data-testid=device-printer-2] [data-testid=remove]');
       await page.click('[data-testid=confirm-remove]');
       await page.waitFor('[data-testid=notice]');
-      for (let i = 0; i < 50 && (await call<Config>(session, { type: 'getConfig' })).printers.length > 1; i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 50 && (await call<Config>(session, { type: 'getConfig' })).printers.length > 1; i++) await sleep(100);
       expect((await call<Config>(session, { type: 'getConfig' })).printers.map((p) => p.ip)).toEqual([FAKE_ODOO.receiptPrinterIp]);
       if (browser === 'firefox') {
         let origins: string[] = [];
         for (let i = 0; i < 50; i++) {
           origins = (await granted(page)).origins;
           if (!origins.includes(`https://${HAND_PRINTER}/*`)) break;
-          await new Promise((r) => setTimeout(r, 100));
+          await sleep(100);
         }
         expect(origins).not.toContain(`https://${HAND_PRINTER}/*`);
         expect(origins).toContain(`https://${FAKE_ODOO.receiptPrinterIp}/*`);

@@ -20,6 +20,7 @@ import { extensionCopy } from './extension-copy';
 import { chromiumPolicyUnsupported, launchChromium, unpackedExtensionId, type ChromiumSession } from './chromium';
 import { firefoxPolicyUnsupported, launchFirefox } from './firefox';
 import type { ExtensionSession } from './driver';
+import { sleep } from './util';
 
 const GECKO_ID = (JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } }).browser_specific_settings.gecko.id;
 /**
@@ -28,7 +29,6 @@ const GECKO_ID = (JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) 
  */
 const UNGRANTED = 'printer-refused';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function until<T>(what: string, get: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 90_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;

@@ -9,6 +9,7 @@ import type { ExtensionPage } from './driver';
 import { launchFirefox, type FirefoxSession } from './firefox';
 import { extensionCopy } from './extension-copy';
 import { BROWSERS, call, configFor, labHosts, RESULTS, ROOT } from './session';
+import { sleep } from './util';
 
 /**
  * The POS checks in real Firefox ESR 153, which has no `local-network-access` (the name Odoo
@@ -141,7 +142,7 @@ describe.runIf(BROWSERS.includes('firefox'))('POS tab checks in firefox', () => 
     const row = '[data-testid^="device-pos-"][data-code="POS_DEVICES_MISSING"]';
     await page.click(`${row} .device-head`);
     await page.click(`${row} [data-action="pos-add-missing"]`);
-    for (let i = 0; i < 100 && !(await call<Config>(session, { type: 'getConfig' })).printers.some((p) => p.ip === RECEIPT); i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && !(await call<Config>(session, { type: 'getConfig' })).printers.some((p) => p.ip === RECEIPT); i++) await sleep(100);
     expect((await call<Config>(session, { type: 'getConfig' })).printers.map((p) => p.ip)).toEqual(['127.0.0.21', RECEIPT]);
     expect(await granted()).toEqual(expect.arrayContaining([`http://${RECEIPT}/*`, `https://${RECEIPT}/*`]));
     await page.close();

@@ -6,6 +6,7 @@ import type { ExtensionSession } from './driver';
 import type { CheckResult } from '../../src/model';
 import { classifyBrowserError } from '../../src/net/browser-errors';
 import { BROWSERS, call, combinable, configFor, expected, openSession, RESULTS } from './session';
+import { sleep } from './util';
 
 /**
  * The built extension, in real Chromium and Firefox, diagnoses every lab scenario from what
@@ -91,7 +92,7 @@ for (const browser of BROWSERS) {
             const warning = await session.openUrl(`https://${s!.printer!.ip}/`);
             await warning.click('#details-button');
             await warning.click('#proceed-link');
-            await new Promise((r) => setTimeout(r, 1000));
+            await sleep(1000);
             await warning.close();
           }
         }

@@ -9,6 +9,7 @@ import type { CheckResult } from '../../src/model';
 import { launchChromium } from './chromium';
 import { extensionCopy } from './extension-copy';
 import { call, configFor, labHosts, RESULTS, ROOT } from './session';
+import { sleep } from './util';
 
 /**
  * PRIVACY.md promises that the extension talks to the user's own devices and, for the
@@ -92,7 +93,7 @@ describe('egress: a full run in Chromium on the lab talks only to the lab and th
 
     for (const path of ['popup/index.html', 'options/index.html', 'audit/index.html', 'privacy/index.html']) {
       const page = await session.openPage(path, { width: 1000, height: 800 });
-      await new Promise((r) => setTimeout(r, 1500)); // let each page ask the worker and render
+      await sleep(1500); // let each page ask the worker and render
       if (path.startsWith('privacy/')) {
         await page.waitFor('[data-testid="doh-setting"] span');
         privacyText = await page.text('body');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startLab, type Lab } from '../lab/index';
 import type { ExtensionSession } from './driver';
 import { BROWSERS, openSession, RESULTS, ROOT } from './session';
+import { sleep } from './util';
 
 /**
  * The guides quote the browser's own certificate warning so users recognise it: check the
@@ -42,10 +43,10 @@ for (const browser of BROWSERS) {
       const ip = lab.scenarios.find((s) => s.id === 'printer-self-signed')!.printer!.ip;
       const page = await session.openUrl(`https://${ip}/`);
       await page.waitFor(browser === 'chromium' ? '#details-button' : '#advanced-button');
-      await new Promise((r) => setTimeout(r, 500));
+      await sleep(500);
       const before = new Map(await page.evaluate<[string, string][]>(TEXTS));
       await page.click(browser === 'chromium' ? '#details-button' : '#advanced-button');
-      await new Promise((r) => setTimeout(r, 500));
+      await sleep(500);
       // What the page shows before and after "Advanced" (the button itself then reads "Hide advanced").
       const texts = new Map([...(await page.evaluate<[string, string][]>(TEXTS)), ...before]);
       const all = [...texts.values()].join('\n');

@@ -5,8 +5,8 @@ import type { ExtensionSession } from './driver';
 import type { CheckResult, Config } from '../../src/model';
 import type { PopupState } from '../../src/messages';
 import { BROWSERS, call, configFor, openSession } from './session';
+import { sleep } from './util';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function until<T>(what: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
   const end = Date.now() + ms;
