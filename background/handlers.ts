@@ -1,8 +1,6 @@
 import type { MessageMap, MessageType, PopupState } from '../src/messages';
 import type { Store } from '../src/store/db';
-import { validateConfig } from '../src/config/validate';
-import { policyErrors } from '../src/policy/merge';
-import { createConfigService } from '../src/config/service';
+import { checkUnderPolicy, createConfigService } from '../src/config/service';
 import { browserDiscoveryDeps, createDiscovery } from '../src/discovery/worker';
 import { reportJson, reportText } from '../src/report';
 import { timeline } from '../src/report/timeline';
@@ -35,9 +33,7 @@ export function createHandlers(deps: { store: Store; checker: { running: boolean
     checkNow: () => checker.check(),
     getConfig: () => store.getConfig(),
     saveConfig: async ({ config }) => {
-      const current = await store.getConfig();
-      const { config: next, errors } = validateConfig(config, current.settings);
-      errors.push(...policyErrors(next, current));
+      const { config: next, errors } = checkUnderPolicy(config, await store.getConfig());
       if (errors.length) return { ok: false, errors: errors.map((e) => `${e.field}: ${e.error}`) };
       await store.setConfig(next);
       deps.onConfigChanged();

@@ -6,8 +6,7 @@
  */
 import type { CheckResult, Config } from '../model';
 import type { ManagedConfig } from '../policy/types';
-import { policyErrors } from '../policy/merge';
-import { validateConfig } from '../config/validate';
+import { checkUnderPolicy } from '../config/service';
 import { keptImportMarks } from '../diagnoses/cert-imported';
 import { missingDevices } from './config-issues';
 import type { PosStore } from './store';
@@ -54,8 +53,7 @@ export function createPosService(deps: PosServiceDeps) {
       const added = missing.boxes.length + missing.printers.length;
       if (!added) return { added: 0, errors: [] };
       const next: Config = { ...current, boxes: [...current.boxes, ...missing.boxes], printers: [...current.printers, ...missing.printers] };
-      const { config, errors } = validateConfig(next, current.settings);
-      errors.push(...policyErrors(config, current));
+      const { config, errors } = checkUnderPolicy(next, current);
       if (errors.length) return { added: 0, errors: errors.map((e) => `${e.field}: ${e.error}`) };
       await deps.setConfig(config);
       deps.onConfigChanged();
