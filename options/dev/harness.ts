@@ -7,11 +7,12 @@
  * Used by test/unit/options-page.test.ts, test/unit/options-managed.test.ts and
  * options/dev/shoot.ts. Nothing leaves 127.0.0.0/8: every other request is aborted.
  */
-import { createServer, type Server } from 'node:http';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations, CHROMIUM, launchQuietChromium, loadMessages, ROOT, serveDir, type Messages } from '../../test/dev/pages';
+
+export { axeViolations, CHROMIUM, loadMessages, ROOT };
 import type { Config } from '../../src/model';
 import { DEFAULT_SETTINGS } from '../../src/model';
 import { validateConfig } from '../../src/config/validate';
@@ -22,17 +23,6 @@ import type { Store } from '../../src/store/db';
 import { withPolicy } from '../../background/policy';
 import { startFakeOdoo, type FakeOdoo, type OdooVersion } from '../../test/lab/odoo';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const CHROMIUM = '/usr/bin/chromium';
-
-type Messages = Record<string, { message: string }>;
-
-export function loadMessages(lang = 'en'): Messages {
-  const dir = join(ROOT, '_locales', lang);
-  const all: Messages = {};
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) Object.assign(all, JSON.parse(readFileSync(join(dir, f), 'utf8')));
-  return all;
-}
 
 export interface PageOptions {
   config?: Config;
@@ -107,8 +97,6 @@ function stubScript(messages: Messages, granted: string[], deny: boolean): strin
 })();`;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png' };
-
 export interface Harness {
   base: string;
   browser: Browser;
@@ -121,21 +109,9 @@ export const emptyConfig = (): Config => ({ boxes: [], printers: [], settings: {
 
 export async function startHarness(dist: string): Promise<Harness> {
   if (!existsSync(join(dist, 'options/index.html'))) throw new Error(`no built options page in ${dist}`);
-  const server: Server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(dist, path);
-    if (!file.startsWith(dist) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless=new', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const server = await serveDir(dist);
+  const { base } = server;
+  const browser = await launchQuietChromium();
   const messages = loadMessages();
   const odoos: FakeOdoo[] = [];
 
@@ -216,7 +192,7 @@ export async function startHarness(dist: string): Promise<Harness> {
     async close() {
       await browser.close();
       await Promise.all(odoos.map((o) => o.stop().catch(() => undefined)));
-      await new Promise((r) => server.close(r));
+      await server.close();
     },
   };
 }
@@ -234,10 +210,3 @@ export async function buildInto(outDir: string): Promise<void> {
   }
 }
 
-let axeSource: string | undefined;
-/** axe-core's violations on the page as `rule: targets` lines. */
-export async function axeViolations(page: Page): Promise<string[]> {
-  axeSource ??= readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))`);
-}

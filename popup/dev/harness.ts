@@ -4,25 +4,14 @@
  * (popup/popup.browser.test.ts) and the screenshot script (popup/dev/shoot.ts).
  * Nothing leaves 127.0.0.1: every other request is aborted.
  */
-import { createServer, type Server } from 'node:http';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations, CHROMIUM, launchQuietChromium, loadMessages, ROOT, serveDir, type Messages } from '../../test/dev/pages';
+
+export { axeViolations, CHROMIUM, loadMessages, ROOT };
 import type { PopupState } from '../../src/messages';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const CHROMIUM = '/usr/bin/chromium';
-
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-
-/** Every locale fragment of a language merged, as the build does. */
-export function loadMessages(lang = 'en'): Messages {
-  const dir = join(ROOT, '_locales', lang);
-  const all: Messages = {};
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) Object.assign(all, JSON.parse(readFileSync(join(dir, f), 'utf8')));
-  return all;
-}
 
 export interface StubOptions {
   /** checkNow: answer this result after `checkMs`, never answer (null), or fail with this message. */
@@ -84,8 +73,6 @@ export function stubScript(state: PopupState, messages: Messages, opts: StubOpti
 })();`;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png' };
-
 export interface Harness {
   base: string;
   browser: Browser;
@@ -98,21 +85,9 @@ export interface Harness {
 
 export async function startHarness(dist: string): Promise<Harness> {
   if (!existsSync(join(dist, 'popup/index.html'))) throw new Error(`no built popup in ${dist}`);
-  const server: Server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = join(dist, path);
-    if (!file.startsWith(dist) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless=new', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const server = await serveDir(dist);
+  const { base } = server;
+  const browser = await launchQuietChromium();
   const messages = loadMessages();
   return {
     base,
@@ -133,15 +108,8 @@ export async function startHarness(dist: string): Promise<Harness> {
     },
     async close() {
       await browser.close();
-      await new Promise((r) => server.close(r));
+      await server.close();
     },
   };
 }
 
-let axeSource: string | undefined;
-/** axe-core's violations on the page as `rule: targets` lines. */
-export async function axeViolations(page: Page): Promise<string[]> {
-  axeSource ??= readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))`);
-}

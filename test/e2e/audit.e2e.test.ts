@@ -8,7 +8,7 @@ import { openFleetSession } from '../bench/browser';
 import type { ExtensionPage, ExtensionSession } from './driver';
 import { BROWSERS, call, configFor, RESULTS } from './session';
 import { BOM, parseCsv } from '../../src/report/csv';
-import { loadMessages } from '../../popup/dev/harness';
+import { loadMessages } from '../dev/pages';
 import { sleep } from './util';
 
 /**
